@@ -1,0 +1,85 @@
+package se.insyn.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Writes audit events into the outbox. It joins the caller's transaction and refuses to run
+ * without one, so an event can never be committed without the change it describes, or the reverse.
+ */
+@ApplicationScoped
+public class AuditOutbox {
+
+  private final OutboxRepository repository;
+  private final ObjectMapper json;
+  private final Instance<SecurityIdentity> identity;
+  private final String source;
+
+  AuditOutbox(
+      OutboxRepository repository,
+      ObjectMapper json,
+      Instance<SecurityIdentity> identity,
+      @ConfigProperty(name = "quarkus.application.name") String source) {
+    this.repository = repository;
+    this.json = json;
+    this.identity = identity;
+    this.source = source;
+  }
+
+  /**
+   * Records an event caused by the current caller (or the system when there is none).
+   *
+   * @return the event's id, stable across delivery retries
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public UUID record(String type, String subject, String purpose, String legalBasis, Map<String, Object> data) {
+    return record(type, subject, currentActor(), purpose, legalBasis, data);
+  }
+
+  /** Records an event with an explicit actor, e.g. {@link AuditEvent.Actor#SYSTEM} for jobs. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public UUID record(
+      String type,
+      String subject,
+      AuditEvent.Actor actor,
+      String purpose,
+      String legalBasis,
+      Map<String, Object> data) {
+    AuditEvent event =
+        new AuditEvent(
+            UUID.randomUUID(), source, null, type, Instant.now(), actor, subject, purpose, legalBasis, data);
+    OutboxEvent row = new OutboxEvent();
+    row.id = event.id();
+    row.type = type;
+    row.subject = subject;
+    row.occurredAt = event.time();
+    try {
+      row.payload = json.writeValueAsString(event);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Audit event data is not serialisable: " + type, e);
+    }
+    repository.persist(row);
+    return event.id();
+  }
+
+  /** The authenticated caller as an audit actor: token subject and the client it was issued to. */
+  public AuditEvent.Actor currentActor() {
+    if (!identity.isResolvable() || identity.get().isAnonymous()) {
+      return AuditEvent.Actor.SYSTEM;
+    }
+    SecurityIdentity caller = identity.get();
+    if (caller.getPrincipal() instanceof JsonWebToken jwt) {
+      return new AuditEvent.Actor(jwt.getSubject(), jwt.getClaim("azp"));
+    }
+    return new AuditEvent.Actor(caller.getPrincipal().getName(), null);
+  }
+}

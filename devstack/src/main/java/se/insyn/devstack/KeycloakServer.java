@@ -1,0 +1,189 @@
+package se.insyn.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A real Keycloak (the {@code keycloak-quarkus-dist} that the devstack build unpacks from Maven
+ * Central) with the suite's local realm from {@code dev/keycloak/insyn-realm.json}. It keeps its
+ * data in memory: every start imports the realm afresh.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+  public static final String REALM = "insyn";
+  /** The local-only public client that may use the password grant for demo users. */
+  public static final String DEMO_CLI_CLIENT = "insyn-demo-cli";
+
+  private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final Process process;
+  private final int port;
+
+  private KeycloakServer(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /**
+   * Starts Keycloak on {@code port} (0 picks a free one) and waits until the realm answers.
+   *
+   * @param adminPassword when not null, a local admin user {@code admin} is created for the console
+   */
+  public static KeycloakServer start(int port, Path logFile, String adminPassword) {
+    Path root = Processes.repositoryRoot();
+    Path home = home(root);
+    int httpPort = port == 0 ? Processes.freePort() : port;
+    try {
+      Path imports = Files.createDirectories(home.resolve("data/import"));
+      Files.copy(
+          root.resolve("dev/keycloak/insyn-realm.json"),
+          imports.resolve("insyn-realm.json"),
+          StandardCopyOption.REPLACE_EXISTING);
+      Files.createDirectories(logFile.toAbsolutePath().getParent());
+      List<String> command = new ArrayList<>();
+      command.add(home.resolve("bin/kc.sh").toString());
+      command.add("start-dev");
+      command.add("--http-port=" + httpPort);
+      command.add("--http-management-port=" + Processes.freePort());
+      command.add("--db=dev-mem");
+      command.add("--import-realm");
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(home.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(logFile.toFile());
+      Map<String, String> env = builder.environment();
+      env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+      if (adminPassword != null) {
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+      }
+      Process process = builder.start();
+      KeycloakServer server = new KeycloakServer(process, httpPort);
+      try {
+        Processes.awaitHttpOk(
+            "Keycloak",
+            server.issuer() + "/.well-known/openid-configuration",
+            process,
+            Duration.ofMinutes(4),
+            logFile);
+      } catch (RuntimeException e) {
+        server.close();
+        throw e;
+      }
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Keycloak did not start", e);
+    }
+  }
+
+  /** Where the unpacked distribution is: {@code insyn.keycloak.home} or devstack's build output. */
+  static Path home(Path root) {
+    String configured = System.getProperty("insyn.keycloak.home");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    Path unpacked = root.resolve("devstack/target/keycloak");
+    try (Stream<Path> children = Files.list(unpacked)) {
+      return children
+          .filter(p -> p.getFileName().toString().startsWith("keycloak-"))
+          .filter(p -> Files.isExecutable(p.resolve("bin/kc.sh")))
+          .findFirst()
+          .orElseThrow();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException(
+          "Keycloak is not unpacked under " + unpacked + "; build the devstack module first", e);
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The issuer URL of the suite's realm: what services use as {@code quarkus.oidc.auth-server-url}. */
+  public String issuer() {
+    return "http://localhost:" + port + "/realms/" + REALM;
+  }
+
+  /** An access token for a demo user (local realm only: the password grant exists only here). */
+  public String userToken(String username, String password) {
+    return userToken(issuer(), username, password);
+  }
+
+  /** An access token for a confidential client through the client-credentials grant. */
+  public String clientToken(String clientId, String secret) {
+    return clientToken(issuer(), clientId, secret);
+  }
+
+  /** As {@link #userToken(String, String)}, for the Keycloak whose realm issuer is given. */
+  public static String userToken(String issuer, String username, String password) {
+    return token(
+        issuer,
+        Map.of(
+            "grant_type", "password",
+            "client_id", DEMO_CLI_CLIENT,
+            "username", username,
+            "password", password,
+            "scope", "openid"));
+  }
+
+  /** As {@link #clientToken(String, String)}, for the Keycloak whose realm issuer is given. */
+  public static String clientToken(String issuer, String clientId, String secret) {
+    return token(
+        issuer,
+        Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+  }
+
+  private static String token(String issuer, Map<String, String> form) {
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      Matcher m = ACCESS_TOKEN.matcher(response.body());
+      if (response.statusCode() != 200 || !m.find()) {
+        throw new IllegalStateException(
+            "Keycloak refused a token: " + response.statusCode() + " " + response.body());
+      }
+      return m.group(1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    Processes.stop(process, Duration.ofSeconds(20));
+  }
+}

@@ -1,0 +1,175 @@
+package se.insyn.devstack;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * A small but real OpenID Connect issuer for tests: it publishes discovery and JWKS over HTTP and
+ * signs RS256 access tokens shaped like Keycloak's (realm roles in {@code realm_access.roles}).
+ * Services verify its tokens exactly as they verify Keycloak's. Tokens are minted over HTTP ({@code
+ * POST /mint}) so tests in any class loader can get one.
+ */
+public final class TestIssuer implements AutoCloseable {
+
+  private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+
+  private final HttpServer server;
+  private final KeyPair keys;
+  private final String keyId = "insyn-test-" + UUID.randomUUID().toString().substring(0, 8);
+
+  private TestIssuer(HttpServer server, KeyPair keys) {
+    this.server = server;
+    this.keys = keys;
+  }
+
+  public static TestIssuer start() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+      TestIssuer issuer = new TestIssuer(server, generator.generateKeyPair());
+      server.createContext("/.well-known/openid-configuration", issuer::discovery);
+      server.createContext("/jwks", issuer::jwks);
+      server.createContext("/mint", issuer::mint);
+      server.setExecutor(Executors.newFixedThreadPool(4, r -> daemon(r)));
+      server.start();
+      return issuer;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "test-issuer");
+    t.setDaemon(true);
+    return t;
+  }
+
+  public String issuer() {
+    return "http://localhost:" + server.getAddress().getPort();
+  }
+
+  /**
+   * Signs an access token.
+   *
+   * @param subject the {@code sub} and {@code preferred_username}
+   * @param clientId the {@code azp}: the client the token was issued to
+   * @param roles realm roles
+   * @param lifetimeSeconds negative for an already expired token
+   */
+  public String sign(String subject, String clientId, List<String> roles, long lifetimeSeconds) {
+    long now = Instant.now().getEpochSecond();
+    Map<String, Object> header = new LinkedHashMap<>();
+    header.put("alg", "RS256");
+    header.put("typ", "JWT");
+    header.put("kid", keyId);
+    Map<String, Object> claims = new LinkedHashMap<>();
+    claims.put("iss", issuer());
+    claims.put("sub", subject);
+    claims.put("preferred_username", subject);
+    claims.put("azp", clientId);
+    claims.put("typ", "Bearer");
+    claims.put("jti", UUID.randomUUID().toString());
+    claims.put("iat", now - Math.max(0, -lifetimeSeconds) - 60);
+    claims.put("exp", now + lifetimeSeconds);
+    claims.put("realm_access", Map.of("roles", roles));
+    String signingInput =
+        b64(Json.write(header).getBytes(StandardCharsets.UTF_8))
+            + "."
+            + b64(Json.write(claims).getBytes(StandardCharsets.UTF_8));
+    try {
+      Signature rsa = Signature.getInstance("SHA256withRSA");
+      rsa.initSign(keys.getPrivate());
+      rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+      return signingInput + "." + b64(rsa.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void discovery(HttpExchange exchange) throws IOException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("issuer", issuer());
+    doc.put("jwks_uri", issuer() + "/jwks");
+    doc.put("token_endpoint", issuer() + "/token");
+    doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
+    respond(exchange, 200, "application/json", Json.write(doc));
+  }
+
+  private void jwks(HttpExchange exchange) throws IOException {
+    RSAPublicKey key = (RSAPublicKey) keys.getPublic();
+    Map<String, Object> jwk = new LinkedHashMap<>();
+    jwk.put("kty", "RSA");
+    jwk.put("kid", keyId);
+    jwk.put("use", "sig");
+    jwk.put("alg", "RS256");
+    jwk.put("n", b64(unsigned(key.getModulus())));
+    jwk.put("e", b64(unsigned(key.getPublicExponent())));
+    respond(exchange, 200, "application/json", Json.write(Map.of("keys", List.of(jwk))));
+  }
+
+  private void mint(HttpExchange exchange) throws IOException {
+    Map<String, String> form =
+        Arrays.stream(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&"))
+            .filter(s -> !s.isEmpty())
+            .map(s -> s.split("=", 2))
+            .collect(
+                Collectors.toMap(
+                    kv -> URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv -> kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : ""));
+    String roles = form.getOrDefault("roles", "");
+    String token =
+        sign(
+            form.getOrDefault("sub", "test-user"),
+            form.getOrDefault("client_id", "insyn-test"),
+            roles.isEmpty() ? List.of() : List.of(roles.split(",")),
+            Long.parseLong(form.getOrDefault("expires_in", "300")));
+    respond(exchange, 200, "text/plain", token);
+  }
+
+  private static void respond(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static byte[] unsigned(BigInteger value) {
+    byte[] bytes = value.toByteArray();
+    return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+  }
+
+  private static String b64(byte[] bytes) {
+    return B64URL.encodeToString(bytes);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
