@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Writes audit events into the outbox. It joins the caller's transaction and refuses to run
- * without one, so an event can never be committed without the change it describes, or the reverse.
+ * Writes audit events into the outbox. It joins the caller's transaction and refuses to run without
+ * one, so an event can never be committed without the change it describes, or the reverse.
  */
 @ApplicationScoped
 public class AuditOutbox {
@@ -41,7 +41,8 @@ public class AuditOutbox {
    * @return the event's id, stable across delivery retries
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public UUID record(String type, String subject, String purpose, String legalBasis, Map<String, Object> data) {
+  public UUID record(
+      String type, String subject, String purpose, String legalBasis, Map<String, Object> data) {
     return record(type, subject, currentActor(), purpose, legalBasis, data);
   }
 
@@ -56,7 +57,16 @@ public class AuditOutbox {
       Map<String, Object> data) {
     AuditEvent event =
         new AuditEvent(
-            UUID.randomUUID(), source, null, type, Instant.now(), actor, subject, purpose, legalBasis, data);
+            UUID.randomUUID(),
+            source,
+            null,
+            type,
+            Instant.now(),
+            actor,
+            subject,
+            purpose,
+            legalBasis,
+            data);
     OutboxEvent row = new OutboxEvent();
     row.id = event.id();
     row.type = type;

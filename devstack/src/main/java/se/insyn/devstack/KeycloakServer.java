@@ -28,10 +28,12 @@ import java.util.stream.Stream;
 public final class KeycloakServer implements AutoCloseable {
 
   public static final String REALM = "insyn";
+
   /** The local-only public client that may use the password grant for demo users. */
   public static final String DEMO_CLI_CLIENT = "insyn-demo-cli";
 
-  private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern ACCESS_TOKEN =
+      Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final Process process;
@@ -118,7 +120,9 @@ public final class KeycloakServer implements AutoCloseable {
     return port;
   }
 
-  /** The issuer URL of the suite's realm: what services use as {@code quarkus.oidc.auth-server-url}. */
+  /**
+   * The issuer URL of the suite's realm: what services use as {@code quarkus.oidc.auth-server-url}.
+   */
   public String issuer() {
     return "http://localhost:" + port + "/realms/" + REALM;
   }

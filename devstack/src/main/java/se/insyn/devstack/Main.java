@@ -11,7 +11,8 @@ public final class Main {
   public static void main(String[] args) throws InterruptedException {
     Path root = Processes.repositoryRoot();
     Suite.Options options = Suite.Options.local(root);
-    System.out.println("Starting PostgreSQL, Keycloak and the three services (logs in .suite/logs)...");
+    System.out.println(
+        "Starting PostgreSQL, Keycloak and the three services (logs in .suite/logs)...");
     Suite suite = Suite.start(options, "admin");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -35,21 +36,25 @@ public final class Main {
     for (SuiteService s : SuiteService.values()) {
       String base = suite.service(s).baseUrl();
       out.append(
-          String.format("  %-18s %-24s %s/q/swagger-ui  %s/q/health%n", s.module(), base, base, base));
+          String.format(
+              "  %-18s %-24s %s/q/swagger-ui  %s/q/health%n", s.module(), base, base, base));
     }
     out.append(
         String.format(
             "  %-18s %-24s %s (admin console: user admin, password admin; local only)%n",
             "keycloak", "http://localhost:" + suite.keycloak().port(), suite.issuer()));
     out.append(
-        String.format("  %-18s %-24s databases consent, recording, audit%n", "postgresql", "localhost:" + suite.postgres().port()));
+        String.format(
+            "  %-18s %-24s databases consent, recording, audit%n",
+            "postgresql", "localhost:" + suite.postgres().port()));
     out.append("\nA token for a demo user (every demo-<role> user has the password 'demo'):\n\n");
     out.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=")
         .append(KeycloakServer.DEMO_CLI_CLIENT)
         .append(" -d username=demo-consent-admin -d password=demo \\\n")
         .append("    ")
         .append(suite.issuer())
-        .append("/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
+        .append(
+            "/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
     out.append("  curl -H \"Authorization: Bearer $TOKEN\" ")
         .append(suite.service(SuiteService.CONSENT).baseUrl())
         .append("/api/v1/purposes\n");

@@ -46,7 +46,8 @@ public final class Processes {
    * Polls {@code url} until it answers 200, the process dies, or {@code timeout} passes. The log
    * file is named in the error so a failed start can be diagnosed.
    */
-  public static void awaitHttpOk(String what, String url, Process process, Duration timeout, Path log) {
+  public static void awaitHttpOk(
+      String what, String url, Process process, Duration timeout, Path log) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (process != null && !process.isAlive()) {

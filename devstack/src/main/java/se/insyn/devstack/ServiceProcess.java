@@ -31,7 +31,9 @@ public final class ServiceProcess implements AutoCloseable {
   /** Starts the process and waits until {@code /q/health/ready} answers 200. Restartable. */
   public synchronized ServiceProcess start() {
     Path jar =
-        Processes.repositoryRoot().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        Processes.repositoryRoot()
+            .resolve(service.module())
+            .resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: run ./mvnw package -DskipTests first");
     }

@@ -17,7 +17,11 @@ public final class Suite implements AutoCloseable {
 
   /** Where the suite's ports, data and logs go. */
   public record Options(
-      int postgresPort, int keycloakPort, boolean fixedServicePorts, Path workDirectory, Path postgresData) {
+      int postgresPort,
+      int keycloakPort,
+      boolean fixedServicePorts,
+      Path workDirectory,
+      Path postgresData) {
 
     /** The README's local run: fixed ports, data kept in {@code .suite/}. */
     public static Options local(Path root) {
@@ -36,7 +40,9 @@ public final class Suite implements AutoCloseable {
   private final Map<SuiteService, ServiceProcess> services;
 
   private Suite(
-      PostgresServer postgres, KeycloakServer keycloak, Map<SuiteService, ServiceProcess> services) {
+      PostgresServer postgres,
+      KeycloakServer keycloak,
+      Map<SuiteService, ServiceProcess> services) {
     this.postgres = postgres;
     this.keycloak = keycloak;
     this.services = services;
@@ -52,13 +58,15 @@ public final class Suite implements AutoCloseable {
       Files.createDirectories(logs);
       postgres = PostgresServer.start(options.postgresPort(), options.postgresData());
       keycloak =
-          KeycloakServer.start(options.keycloakPort(), logs.resolve("keycloak.log"), keycloakAdminPassword);
+          KeycloakServer.start(
+              options.keycloakPort(), logs.resolve("keycloak.log"), keycloakAdminPassword);
       Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
       for (SuiteService s : SuiteService.values()) {
         ports.put(s, options.fixedServicePorts() ? s.localPort() : Processes.freePort());
       }
       // Audit first: the others send it their events.
-      for (SuiteService s : List.of(SuiteService.AUDIT, SuiteService.CONSENT, SuiteService.RECORDING)) {
+      for (SuiteService s :
+          List.of(SuiteService.AUDIT, SuiteService.CONSENT, SuiteService.RECORDING)) {
         Map<String, String> config = serviceConfig(s, postgres, keycloak, ports);
         ServiceProcess process =
             new ServiceProcess(s, ports.get(s), config, logs.resolve(s.module() + ".log"));

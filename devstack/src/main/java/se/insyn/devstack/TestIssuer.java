@@ -33,6 +33,17 @@ public final class TestIssuer implements AutoCloseable {
 
   private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
+  /** The secret every client of the test issuer authenticates with. */
+  public static final String CLIENT_SECRET = "test-secret";
+
+  /** Service-account roles per client, as in the suite's realm (dev/keycloak/insyn-realm.json). */
+  private static final Map<String, List<String>> CLIENT_ROLES =
+      Map.of(
+          "consent-service", List.of("audit-writer"),
+          "recording-service", List.of("decision-client", "audit-writer"),
+          "audit-service", List.of(),
+          "demo-pbx", List.of("recorder"));
+
   private final HttpServer server;
   private final KeyPair keys;
   private final String keyId = "insyn-test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -51,6 +62,7 @@ public final class TestIssuer implements AutoCloseable {
       server.createContext("/.well-known/openid-configuration", issuer::discovery);
       server.createContext("/jwks", issuer::jwks);
       server.createContext("/mint", issuer::mint);
+      server.createContext("/token", issuer::token);
       server.setExecutor(Executors.newFixedThreadPool(4, r -> daemon(r)));
       server.start();
       return issuer;
@@ -132,7 +144,9 @@ public final class TestIssuer implements AutoCloseable {
 
   private void mint(HttpExchange exchange) throws IOException {
     Map<String, String> form =
-        Arrays.stream(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&"))
+        Arrays.stream(
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                    .split("&"))
             .filter(s -> !s.isEmpty())
             .map(s -> s.split("=", 2))
             .collect(

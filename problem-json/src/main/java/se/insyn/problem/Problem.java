@@ -9,7 +9,12 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
-    String type, String title, int status, String detail, String instance, List<Violation> violations) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    List<Violation> violations) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 

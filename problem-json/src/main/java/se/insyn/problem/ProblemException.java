@@ -13,7 +13,8 @@ public class ProblemException extends RuntimeException {
   private final String title;
   private final List<Problem.Violation> violations;
 
-  public ProblemException(int status, String type, String title, String detail, List<Problem.Violation> violations) {
+  public ProblemException(
+      int status, String type, String title, String detail, List<Problem.Violation> violations) {
     super(detail);
     this.status = status;
     this.type = type;
@@ -34,11 +35,13 @@ public class ProblemException extends RuntimeException {
   }
 
   public static ProblemException badRequest(String detail, List<Problem.Violation> violations) {
-    return new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", detail, violations);
+    return new ProblemException(
+        400, ProblemTypes.VALIDATION, "Invalid request", detail, violations);
   }
 
   /** The request was well-formed but breaks a rule of the domain (each broken rule listed). */
-  public static ProblemException unprocessable(String title, String detail, List<Problem.Violation> violations) {
+  public static ProblemException unprocessable(
+      String title, String detail, List<Problem.Violation> violations) {
     return new ProblemException(422, ProblemTypes.RULE_VIOLATION, title, detail, violations);
   }
 

@@ -178,8 +178,8 @@ public class ProblemMappers {
   }
 
   /**
-   * The request field a violation is about, as a JSON path ({@code subjects[1].value}); for a
-   * query or path parameter, its name.
+   * The request field a violation is about, as a JSON path ({@code subjects[1].value}); for a query
+   * or path parameter, its name.
    */
   static String fieldOf(Path path) {
     String parameter = null;
@@ -194,7 +194,10 @@ public class ProblemMappers {
         continue;
       }
       if (node.isInIterable()) {
-        field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+        field
+            .append('[')
+            .append(node.getIndex() != null ? node.getIndex() : node.getKey())
+            .append(']');
       }
       if (node.getName() != null && !node.getName().startsWith("<")) {
         if (field.length() > 0) {

@@ -47,7 +47,10 @@ class PurposeResourceTest {
   @Test
   void aTokenNotSignedByTheIssuerIsRefused() {
     String token = Tokens.user("officer-1", "employee");
-    String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+    String forged =
+        token.substring(0, token.lastIndexOf('.') + 1)
+            + "AAAA"
+            + token.substring(token.lastIndexOf('.') + 5);
     given()
         .auth()
         .oauth2(forged)

@@ -88,7 +88,9 @@ public final class ApiContract {
   private static JsonNode read(String url) {
     try {
       HttpResponse<String> response =
-          HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).build(),
+              HttpResponse.BodyHandlers.ofString());
       return new ObjectMapper().readTree(response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

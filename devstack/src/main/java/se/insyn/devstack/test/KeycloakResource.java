@@ -25,7 +25,8 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
   static synchronized KeycloakServer keycloak() {
     if (keycloak == null) {
-      keycloak = KeycloakServer.start(Processes.freePort(), Path.of("target/keycloak-test.log"), null);
+      keycloak =
+          KeycloakServer.start(Processes.freePort(), Path.of("target/keycloak-test.log"), null);
       Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close, "stop-keycloak"));
     }
     return keycloak;

@@ -11,7 +11,9 @@ public class RealKeycloakProfile implements QuarkusTestProfile {
 
   @Override
   public List<TestResourceEntry> testResources() {
-    return List.of(new TestResourceEntry(PostgresResource.class), new TestResourceEntry(KeycloakResource.class));
+    return List.of(
+        new TestResourceEntry(PostgresResource.class),
+        new TestResourceEntry(KeycloakResource.class));
   }
 
   @Override

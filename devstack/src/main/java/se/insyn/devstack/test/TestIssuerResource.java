@@ -4,7 +4,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 import se.insyn.devstack.TestIssuer;
 
-/** Points {@code quarkus.oidc} at the in-JVM {@link TestIssuer}; tokens come from {@link Tokens}. */
+/**
+ * Points {@code quarkus.oidc} at the in-JVM {@link TestIssuer}; tokens come from {@link Tokens}.
+ */
 public class TestIssuerResource implements QuarkusTestResourceLifecycleManager {
 
   static final String PROPERTY = "insyn.test.issuer";

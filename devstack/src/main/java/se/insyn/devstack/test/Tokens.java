@@ -38,7 +38,8 @@ public final class Tokens {
     return mint(subject, "insyn-portal", -600, roles);
   }
 
-  private static String mint(String subject, String clientId, long lifetimeSeconds, String... roles) {
+  private static String mint(
+      String subject, String clientId, long lifetimeSeconds, String... roles) {
     String issuer = System.getProperty(TestIssuerResource.PROPERTY);
     if (issuer == null) {
       throw new IllegalStateException("TestIssuerResource is not active for this test");
