@@ -142,17 +142,53 @@ public final class TestIssuer implements AutoCloseable {
     respond(exchange, 200, "application/json", Json.write(Map.of("keys", List.of(jwk))));
   }
 
+  /**
+   * The client-credentials grant, for services' OIDC clients: secret {@link #CLIENT_SECRET} by
+   * {@code client_secret_basic} or {@code client_secret_post}; roles as in the realm.
+   */
+  private void token(HttpExchange exchange) throws IOException {
+    Map<String, String> form = form(exchange);
+    String clientId = form.get("client_id");
+    String secret = form.get("client_secret");
+    String basic = exchange.getRequestHeaders().getFirst("Authorization");
+    if (basic != null && basic.startsWith("Basic ")) {
+      String[] pair =
+          new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8)
+              .split(":", 2);
+      clientId = URLDecoder.decode(pair[0], StandardCharsets.UTF_8);
+      secret = pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "";
+    }
+    if (!"client_credentials".equals(form.get("grant_type"))) {
+      respond(exchange, 400, "application/json", "{\"error\":\"unsupported_grant_type\"}");
+      return;
+    }
+    if (clientId == null || !CLIENT_ROLES.containsKey(clientId) || !CLIENT_SECRET.equals(secret)) {
+      respond(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}");
+      return;
+    }
+    long lifetime = 300;
+    String token =
+        sign("service-account-" + clientId, clientId, CLIENT_ROLES.get(clientId), lifetime);
+    respond(
+        exchange,
+        200,
+        "application/json",
+        Json.write(Map.of("access_token", token, "token_type", "Bearer", "expires_in", lifetime)));
+  }
+
+  private static Map<String, String> form(HttpExchange exchange) throws IOException {
+    return Arrays.stream(
+            new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&"))
+        .filter(s -> !s.isEmpty())
+        .map(s -> s.split("=", 2))
+        .collect(
+            Collectors.toMap(
+                kv -> URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                kv -> kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : ""));
+  }
+
   private void mint(HttpExchange exchange) throws IOException {
-    Map<String, String> form =
-        Arrays.stream(
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
-                    .split("&"))
-            .filter(s -> !s.isEmpty())
-            .map(s -> s.split("=", 2))
-            .collect(
-                Collectors.toMap(
-                    kv -> URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                    kv -> kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : ""));
+    Map<String, String> form = form(exchange);
     String roles = form.getOrDefault("roles", "");
     String token =
         sign(
