@@ -2,6 +2,7 @@ package se.insyn.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -69,6 +70,12 @@ public class ProblemMappers {
         e);
   }
 
+  /** Declared for this exact type so it takes precedence over the JSON provider's own mapper. */
+  @ServerExceptionMapper
+  public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+    return badJson(e, uri);
+  }
+
   @ServerExceptionMapper
   public Response badJson(JsonProcessingException e, UriInfo uri) {
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -132,6 +139,12 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response http(WebApplicationException e, UriInfo uri) {
     int status = e.getResponse().getStatus();
+    // The JSON provider wraps parse failures of a body in a plain 400.
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof JsonProcessingException json) {
+        return badJson(json, uri);
+      }
+    }
     if (status >= 500) {
       return unexpected(e, uri);
     }

@@ -1,0 +1,57 @@
+package se.insyn.problem;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** A resource that exists only to drive each failure through the mappers. */
+@Path("/probe")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProbeResource {
+
+  public record Item(@NotBlank String name) {}
+
+  public record Order(
+      @NotBlank String customer, @Min(1) int quantity, @NotEmpty List<@Valid Item> items) {}
+
+  @POST
+  public Order echo(@Valid @NotNull Order order) {
+    return order;
+  }
+
+  @GET
+  public String query(@QueryParam("size") @NotNull @Min(1) Integer size) {
+    return "ok";
+  }
+
+  @GET
+  @Path("/conflict")
+  public String conflict() {
+    throw ProblemException.conflict("Already there.");
+  }
+
+  @GET
+  @Path("/broken")
+  public String broken() {
+    throw new IllegalStateException("secret internal detail of class Foo");
+  }
+
+  @GET
+  @Path("/admin")
+  @RolesAllowed("dpo")
+  public String admin() {
+    return "ok";
+  }
+}
