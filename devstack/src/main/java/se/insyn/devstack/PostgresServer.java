@@ -33,7 +33,9 @@ public final class PostgresServer implements AutoCloseable {
           EmbeddedPostgres.builder()
               .setPort(port == 0 ? Processes.freePort() : port)
               .setServerConfig("max_connections", "300")
-              .setServerConfig("fsync", "on");
+              .setServerConfig("fsync", "on")
+              // zonky turns this off by default; the suite promises durable audit writes.
+              .setServerConfig("synchronous_commit", "on");
       if (dataDirectory != null) {
         builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
       }
