@@ -14,3 +14,12 @@ create table outbox_event (
 );
 
 create index outbox_event_undelivered on outbox_event (position) where delivered_at is null;
+
+-- The last per-source sequence number handed out. Kept apart from the events so that pruning
+-- delivered rows can never make a number be handed out twice.
+create table outbox_sequence (
+    singleton     boolean primary key default true check (singleton),
+    last_assigned bigint  not null
+);
+
+insert into outbox_sequence (singleton, last_assigned) values (true, 0);
