@@ -85,7 +85,7 @@ public final class KeycloakServer implements AutoCloseable {
             "Keycloak",
             server.issuer() + "/.well-known/openid-configuration",
             process,
-            Duration.ofMinutes(4),
+            Duration.ofMinutes(8),
             logFile);
       } catch (RuntimeException e) {
         server.close();

@@ -92,6 +92,7 @@ public final class Suite implements AutoCloseable {
     config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
     config.put("quarkus.oidc.client-id", service.clientId());
     config.put("quarkus.oidc.credentials.secret", service.localClientSecret());
+    config.put("quarkus.oidc-client.credentials.secret", service.localClientSecret());
     config.put("quarkus.swagger-ui.enabled", "true");
     for (SuiteService peer : SuiteService.values()) {
       if (peer != service) {

@@ -1,0 +1,29 @@
+// All checks of one set of objects: what the API server would reject, then Insyn's policy.
+import { schemaErrors } from './schemas.js';
+import { workloadErrors } from './policy.js';
+import { coverageErrors } from './network.js';
+
+export async function allErrors(docs) {
+  const errors = [];
+  for (const o of docs) errors.push(...(await schemaErrors(o)));
+  errors.push(...workloadErrors(docs));
+  errors.push(...coverageErrors(docs));
+  return errors;
+}
+
+/** Names of the Secrets a set of objects references (by secretKeyRef, volume or CR field). */
+export function referencedSecrets(docs) {
+  const names = new Set();
+  const visit = (v, parentKey) => {
+    if (Array.isArray(v)) return v.forEach((x) => visit(x, parentKey));
+    if (v === null || typeof v !== 'object') return;
+    for (const [k, child] of Object.entries(v)) {
+      if ((k === 'secretKeyRef' || k === 'usernameSecret' || k === 'passwordSecret' || (k === 'secret' && parentKey === 'placeholder')) && child?.name) names.add(child.name);
+      if (k === 'secret' && child?.secretName) names.add(child.secretName);
+      if (k === 'tlsSecret' && typeof child === 'string') names.add(child);
+      visit(child, k === 'placeholders' ? 'placeholders' : parentKey === 'placeholders' ? 'placeholder' : k);
+    }
+  };
+  docs.forEach((d) => visit(d, ''));
+  return [...names].sort();
+}
