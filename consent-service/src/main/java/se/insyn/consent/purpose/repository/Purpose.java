@@ -28,9 +28,26 @@ public class Purpose {
   @Column(name = "title_en")
   public String titleEn;
 
+  @Column(name = "concerns_employees", nullable = false)
+  public boolean concernsEmployees;
+
+  @Column(name = "concerns_citizens", nullable = false)
+  public boolean concernsCitizens;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "choice_model", nullable = false)
   public ChoiceModel choiceModel;
+
+  /** The latest published notice; null until the first one. */
+  @Column(name = "current_notice_version")
+  public Integer currentNoticeVersion;
+
+  /**
+   * The oldest notice version whose choices still count: the latest one published with {@code
+   * requiresReconsent} (or the first).
+   */
+  @Column(name = "counting_from_version")
+  public Integer countingFromVersion;
 
   @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
   public Instant createdAt;
