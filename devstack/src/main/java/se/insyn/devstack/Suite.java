@@ -35,6 +35,10 @@ public final class Suite implements AutoCloseable {
     }
   }
 
+  /** Local runs only; a real deployment mounts its own key from a Secret. */
+  private static final String LOCAL_PSEUDONYM_KEY =
+      "local-only-pseudonym-key-never-use-in-production";
+
   private final PostgresServer postgres;
   private final KeycloakServer keycloak;
   private final Map<SuiteService, ServiceProcess> services;
@@ -94,6 +98,9 @@ public final class Suite implements AutoCloseable {
     config.put("quarkus.oidc.credentials.secret", service.localClientSecret());
     config.put("quarkus.oidc-client.credentials.secret", service.localClientSecret());
     config.put("quarkus.swagger-ui.enabled", "true");
+    // One pseudonymisation key for every service, so that a number has one pseudonym suite-wide.
+    config.put("INSYN_PHONE_HMAC_KEY", LOCAL_PSEUDONYM_KEY);
+    config.put("RECORDING_PSEUDONYM_HMAC_KEY", LOCAL_PSEUDONYM_KEY);
     for (SuiteService peer : SuiteService.values()) {
       if (peer != service) {
         config.put(
