@@ -21,6 +21,22 @@ public class Channel {
     VIDEO_MEETING
   }
 
+  /** Lines that can never be in a policy's scope (R38). */
+  public enum ProtectedClass {
+    WHISTLEBLOWING,
+    SAFETY_REP,
+    OCCUPATIONAL_HEALTH,
+    LEGAL_COUNSEL,
+    EDITORIAL
+  }
+
+  /** Secrecy classes that tighten access to what is recorded on the line (R35). */
+  public enum SecrecyClass {
+    SOCIAL_SERVICES,
+    HEALTH_CARE,
+    PERSONNEL
+  }
+
   @Id public UUID id;
 
   @Enumerated(EnumType.STRING)
@@ -34,11 +50,13 @@ public class Channel {
   @Column(nullable = false)
   public String name;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "protected_class")
-  public String protectedClass;
+  public ProtectedClass protectedClass;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "secrecy_class")
-  public String secrecyClass;
+  public SecrecyClass secrecyClass;
 
   @Column(name = "public_records_line", nullable = false)
   public boolean publicRecordsLine;

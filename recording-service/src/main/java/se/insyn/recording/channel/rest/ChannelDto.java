@@ -9,8 +9,8 @@ public record ChannelDto(
     Channel.Kind kind,
     String address,
     String name,
-    String protectedClass,
-    String secrecyClass,
+    Channel.ProtectedClass protectedClass,
+    Channel.SecrecyClass secrecyClass,
     boolean publicRecordsLine) {
 
   static ChannelDto of(Channel c) {

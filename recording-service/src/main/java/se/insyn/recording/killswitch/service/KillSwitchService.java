@@ -1,0 +1,106 @@
+package se.insyn.recording.killswitch.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import se.insyn.outbox.AuditOutbox;
+import se.insyn.problem.ProblemException;
+import se.insyn.recording.decision.repository.Recording;
+import se.insyn.recording.decision.repository.RecordingRepository;
+import se.insyn.recording.decision.service.RecordingStopper;
+import se.insyn.recording.killswitch.repository.KillSwitch;
+import se.insyn.recording.killswitch.repository.KillSwitchRepository;
+
+/** The kill switch (R29): stops everything at once; re-enabling needs a second person. */
+@ApplicationScoped
+public class KillSwitchService {
+
+  private final KillSwitchRepository switches;
+  private final RecordingRepository recordings;
+  private final RecordingStopper stopper;
+  private final AuditOutbox audit;
+
+  KillSwitchService(
+      KillSwitchRepository switches,
+      RecordingRepository recordings,
+      RecordingStopper stopper,
+      AuditOutbox audit) {
+    this.switches = switches;
+    this.recordings = recordings;
+    this.stopper = stopper;
+    this.audit = audit;
+  }
+
+  public List<KillSwitch> engaged() {
+    return switches.listEngaged();
+  }
+
+  public List<KillSwitch> history() {
+    return switches.listHistory();
+  }
+
+  /** Engages and stops what is in progress on the covered channels, in one transaction. */
+  @Transactional
+  public KillSwitch engage(@Valid @NotNull Engagement request, @NotBlank String actor) {
+    KillSwitch k = new KillSwitch();
+    k.id = UUID.randomUUID();
+    k.allChannels = request.channelIds() == null || request.channelIds().isEmpty();
+    if (!k.allChannels) {
+      k.channelIds.addAll(request.channelIds());
+    }
+    k.reason = request.reason();
+    k.engagedBy = actor;
+    k.engagedAt = Instant.now();
+    switches.persist(k);
+    List<Recording> running =
+        k.allChannels ? recordings.listInProgress() : recordings.listInProgressOn(k.channelIds);
+    running.forEach(r -> stopper.stop(r, Recording.StopReason.KILL_SWITCH));
+    audit.record(
+        "killswitch.engaged",
+        "killswitch/" + k.id,
+        null,
+        null,
+        Map.of(
+            "allChannels",
+            k.allChannels,
+            "channelIds",
+            k.channelIds.stream().map(UUID::toString).toList(),
+            "reason",
+            k.reason,
+            "recordingsStopped",
+            running.size()));
+    return k;
+  }
+
+  @Transactional
+  public KillSwitch release(
+      @NotNull UUID id, @Valid @NotNull Release request, @NotBlank String actor) {
+    KillSwitch k =
+        switches
+            .findByIdOptional(id)
+            .orElseThrow(() -> ProblemException.notFound("No kill switch engagement " + id));
+    if (k.releasedAt != null) {
+      throw ProblemException.conflict("Already released");
+    }
+    if (actor.equals(k.engagedBy)) {
+      throw ProblemException.forbidden(
+          "Releasing the kill switch needs a second person, not the one who engaged it");
+    }
+    k.releasedBy = actor;
+    k.releasedAt = Instant.now();
+    k.releaseReason = request.reason();
+    audit.record(
+        "killswitch.released",
+        "killswitch/" + k.id,
+        null,
+        null,
+        Map.of("reason", k.releaseReason, "engagedBy", k.engagedBy));
+    return k;
+  }
+}
