@@ -17,7 +17,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/api/v1/events")
 public interface AuditServiceClient {
 
+  /** The body of {@code POST /api/v1/events}: 1 to 1000 events, stored all or none. */
+  record Batch(List<AuditEvent> events) {}
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  void append(List<AuditEvent> events);
+  void append(Batch batch);
 }

@@ -87,7 +87,7 @@ public class OutboxRelay {
         break;
       }
       try {
-        audit.append(toEvents(batch));
+        audit.append(new AuditServiceClient.Batch(toEvents(batch)));
       } catch (RuntimeException e) {
         failed = true;
         onFailure(e);

@@ -60,8 +60,8 @@ class OutboxRelayTest {
     List<Long> sequences = new ArrayList<>();
     List<String> receivedIds = new ArrayList<>();
     for (JsonNode batch : received.get("batches")) {
-      assertTrue(batch.size() <= 3, "batches respect the configured size");
-      for (JsonNode event : batch) {
+      assertTrue(batch.get("events").size() <= 3, "batches respect the configured size");
+      for (JsonNode event : batch.get("events")) {
         sequences.add(event.get("sequence").asLong());
         receivedIds.add(event.get("id").asText());
       }
@@ -109,7 +109,9 @@ class OutboxRelayTest {
     assertEquals(0, recovered.remaining());
     assertEquals(0.0, meters.get("insyn.outbox.stale").gauge().value());
     List<String> delivered = new ArrayList<>();
-    stub(null).get("batches").forEach(b -> b.forEach(e -> delivered.add(e.get("id").asText())));
+    stub(null)
+        .get("batches")
+        .forEach(b -> b.get("events").forEach(e -> delivered.add(e.get("id").asText())));
     for (UUID id : ids) {
       assertEquals(
           1, delivered.stream().filter(id.toString()::equals).count(), "delivered exactly once");
