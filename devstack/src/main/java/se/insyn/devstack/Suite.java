@@ -72,6 +72,17 @@ public final class Suite implements AutoCloseable {
       for (SuiteService s :
           List.of(SuiteService.AUDIT, SuiteService.CONSENT, SuiteService.RECORDING)) {
         Map<String, String> config = serviceConfig(s, postgres, keycloak, ports);
+        if (s == SuiteService.AUDIT) {
+          // A checkpoint signing key made for this local suite; a deployment mounts its own.
+          Path keys = options.workDirectory().resolve("keys").toAbsolutePath();
+          config.put(
+              "insyn.audit.signing.private-key-file",
+              keys.resolve("checkpoint-signing.pem").toString());
+          config.put(
+              "insyn.audit.signing.public-key-file",
+              keys.resolve("checkpoint-signing.pub.pem").toString());
+          config.put("insyn.audit.signing.generate-missing-key", "true");
+        }
         ServiceProcess process =
             new ServiceProcess(s, ports.get(s), config, logs.resolve(s.module() + ".log"));
         services.put(s, process);

@@ -11,11 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import se.insyn.devstack.KeycloakServer;
 
 /**
- * Real signed access tokens for tests, from the {@link TestIssuerResource} issuer or from the
- * {@link KeycloakResource} Keycloak. Everything goes over HTTP, so it works from any class loader.
+ * Real signed access tokens for tests from the {@link TestIssuerResource} issuer. Everything goes
+ * over HTTP, so it works from any class loader. (Tests against the real Keycloak are in e2e/.)
  */
 public final class Tokens {
 
@@ -50,24 +49,6 @@ public final class Tokens {
     form.put("roles", String.join(",", roles));
     form.put("expires_in", Long.toString(lifetimeSeconds));
     return post(issuer + "/mint", form);
-  }
-
-  /** A Keycloak token for one of the local realm's demo users (all have the password "demo"). */
-  public static String keycloakUser(String username) {
-    return KeycloakServer.userToken(keycloakIssuer(), username, "demo");
-  }
-
-  /** A Keycloak token for a confidential client of the local realm. */
-  public static String keycloakClient(String clientId, String secret) {
-    return KeycloakServer.clientToken(keycloakIssuer(), clientId, secret);
-  }
-
-  private static String keycloakIssuer() {
-    String issuer = System.getProperty(KeycloakResource.PROPERTY);
-    if (issuer == null) {
-      throw new IllegalStateException("KeycloakResource is not active for this test");
-    }
-    return issuer;
   }
 
   private static String post(String url, Map<String, String> form) {

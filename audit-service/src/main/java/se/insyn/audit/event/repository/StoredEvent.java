@@ -6,15 +6,21 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
-/** An event of the trail as it was received. */
+/**
+ * An event of the trail, read-only: rows are written by the log's batched append. {@code leafInput}
+ * is the canonical JSON that was hashed into the log.
+ */
 @Entity
 @Table(name = "audit_event")
 public class StoredEvent {
 
-  @Id public UUID id;
+  @Id
+  @Column(name = "leaf_index")
+  public Long leafIndex;
+
+  @Column(nullable = false)
+  public UUID id;
 
   @Column(nullable = false)
   public String source;
@@ -27,13 +33,20 @@ public class StoredEvent {
   @Column(name = "occurred_at", nullable = false)
   public Instant occurredAt;
 
+  @Column(name = "actor_subject", nullable = false)
+  public String actorSubject;
+
   @Column(nullable = false)
   public String subject;
 
-  @Column(name = "received_at", nullable = false, insertable = false, updatable = false)
+  public String purpose;
+
+  @Column(name = "received_at", nullable = false)
   public Instant receivedAt;
 
-  @JdbcTypeCode(SqlTypes.JSON)
-  @Column(nullable = false, columnDefinition = "jsonb")
-  public String body;
+  @Column(name = "leaf_input", nullable = false, columnDefinition = "text")
+  public String leafInput;
+
+  @Column(name = "leaf_hash", nullable = false)
+  public byte[] leafHash;
 }

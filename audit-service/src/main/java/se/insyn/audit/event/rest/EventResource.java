@@ -1,23 +1,29 @@
 package se.insyn.audit.event.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.insyn.audit.event.service.Caller;
+import se.insyn.audit.event.service.EventBatch;
 import se.insyn.audit.event.service.EventQueryService;
-import se.insyn.audit.event.service.QueryPurpose;
+import se.insyn.audit.event.service.IngestService;
+import se.insyn.audit.log.service.AppendResult;
 
 @Path("/api/v1/events")
 @Authenticated
@@ -25,21 +31,82 @@ import se.insyn.audit.event.service.QueryPurpose;
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
-  private final EventQueryService events;
+  private static final String BATCH_EXAMPLE =
+      """
+      {"events":[{"id":"0b6f7c3e-2f4a-4c1e-9d7a-5d1f0e2b8a11","source":"recording-service",\
+      "sequence":42,"type":"recording.accessed","time":"2026-11-23T10:15:30Z",\
+      "actor":{"subject":"u-123","clientId":"insyn-portal"},"subject":"recording/r-77",\
+      "purpose":"QUALITY","data":{"reason":"COMPLAINT","caseReference":"C-2026-17"}}]}""";
 
-  EventResource(EventQueryService events) {
+  private final IngestService ingest;
+  private final EventQueryService events;
+  private final JsonWebToken token;
+  private final ObjectMapper json;
+
+  EventResource(
+      IngestService ingest, EventQueryService events, JsonWebToken token, ObjectMapper json) {
+    this.ingest = ingest;
     this.events = events;
+    this.token = token;
+    this.json = json;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed("audit-writer")
+  @Operation(
+      summary = "Append a batch of 1..1000 events (all or none; an id already stored is a no-op)")
+  public IngestResponse append(
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      examples = @ExampleObject(name = "batch", value = BATCH_EXAMPLE)))
+          EventBatch batch) {
+    AppendResult result = ingest.ingest(batch, token.getClaim("azp"));
+    return new IngestResponse(result.accepted(), result.duplicates(), result.treeSize());
   }
 
   @GET
   @RolesAllowed({"auditor", "investigator", "dpo"})
-  @Operation(summary = "Events of one type in a time window; the caller states why (R39)")
-  public List<EventDto> list(
-      @QueryParam("purpose") @NotNull QueryPurpose purpose,
-      @QueryParam("type") @NotBlank String type,
-      @QueryParam("from") @NotNull Instant from,
-      @QueryParam("to") @NotNull Instant to,
-      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-    return events.byType(type, from, to, limit).stream().map(EventDto::of).toList();
+  @Operation(
+      summary =
+          "Events in a time window, in log order, with cursor paging; the caller states why (R39)"
+              + " and the query itself is logged as audit.queried")
+  public EventPage search(
+      @Parameter(
+              description =
+                  "INCIDENT_INVESTIGATION, SUBJECT_ACCESS_REQUEST, SUPERVISORY_REQUEST or"
+                      + " INTERNAL_CONTROL",
+              example = "INTERNAL_CONTROL")
+          @QueryParam("purpose")
+          String purpose,
+      @Parameter(example = "recording.accessed") @QueryParam("type") String type,
+      @Parameter(example = "recording/r-77") @QueryParam("subject") String subject,
+      @Parameter(description = "The actor's subject", example = "u-123") @QueryParam("actor")
+          String actor,
+      @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
+      @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
+      @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor")
+          String cursor,
+      @Parameter(description = "1..1000, default 100") @QueryParam("limit") String limit) {
+    EventQueryService.Page page =
+        events.search(
+            caller(),
+            new EventQueryService.Query(purpose, type, subject, actor, from, to, cursor, limit));
+    return new EventPage(
+        page.events().stream().map(e -> EventDto.of(e, json)).toList(), page.nextCursor());
+  }
+
+  @GET
+  @Path("/{id}")
+  @RolesAllowed({"auditor", "investigator", "dpo"})
+  @Operation(summary = "One event with its leaf index, to ask for its inclusion proof")
+  public EventDto byId(@PathParam("id") UUID id) {
+    return EventDto.of(events.byId(id), json);
+  }
+
+  private Caller caller() {
+    return new Caller(token.getSubject(), token.getClaim("azp"));
   }
 }

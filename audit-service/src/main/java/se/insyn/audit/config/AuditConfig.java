@@ -1,0 +1,57 @@
+package se.insyn.audit.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of the audit trail. */
+@ConfigMapping(prefix = "insyn.audit")
+public interface AuditConfig {
+
+  /** The checkpoint signing key. */
+  Signing signing();
+
+  /**
+   * Services that must have been heard from before a report may call the log complete (R60); each
+   * sends per-source gap-free sequence numbers.
+   */
+  @WithDefault("consent-service,recording-service")
+  List<String> expectedEmitters();
+
+  /** Retention of the log itself. */
+  Retention retention();
+
+  interface Signing {
+
+    /** PKCS#8 PEM file of the Ed25519 private key (in prod a mounted Secret). */
+    Optional<Path> privateKeyFile();
+
+    /** X.509 SubjectPublicKeyInfo PEM file of the matching public key. */
+    Optional<Path> publicKeyFile();
+
+    /**
+     * Dev/test only: generate a key pair when none is configured (kept in memory), or when the
+     * configured files do not exist yet (written there).
+     */
+    @WithDefault("false")
+    boolean generateMissingKey();
+  }
+
+  interface Retention {
+
+    /** Whether the scheduled pruning of old log entries runs at all. Off unless switched on. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** How long entries are kept after they were appended (10 years). */
+    @WithDefault("P3650D")
+    Duration period();
+
+    /** When the pruning job runs (Quartz-style cron). */
+    @WithDefault("0 30 3 * * ?")
+    String cron();
+  }
+}

@@ -1,0 +1,73 @@
+package se.insyn.audit.event.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.insyn.audit.log.service.LogService;
+
+/**
+ * Appends {@code audit.queried} for every read of the trail, answered or refused (R39, R62). It is
+ * written in its own transaction before the answer, so a refusal is on record too.
+ */
+@ApplicationScoped
+public class AccessAudit {
+
+  public static final String TYPE = "audit.queried";
+
+  private final LogService log;
+  private final ObjectMapper json;
+  private final String source;
+
+  AccessAudit(
+      LogService log,
+      ObjectMapper json,
+      @ConfigProperty(name = "quarkus.application.name") String source) {
+    this.log = log;
+    this.json = json;
+    this.source = source;
+  }
+
+  /**
+   * @param resource what was read, e.g. {@code audit/events}
+   * @param purpose the stated purpose when it is an allowed one, else null (the raw value is in
+   *     {@code data.requestedPurpose})
+   * @return the leaf index of the recorded event
+   */
+  public long record(
+      Caller caller,
+      String resource,
+      QueryPurpose purpose,
+      String requestedPurpose,
+      boolean refused,
+      Map<String, Object> details) {
+    ObjectNode data = json.createObjectNode();
+    data.put("outcome", refused ? "refused" : "answered");
+    if (requestedPurpose != null) {
+      data.put("requestedPurpose", requestedPurpose);
+    }
+    data.set("request", json.valueToTree(details));
+    EventInput.Actor actor = new EventInput.Actor(caller.subject(), caller.clientId());
+    UUID id = UUID.randomUUID();
+    Instant now = Instant.now();
+    return log.appendOwn(
+        source,
+        sequence ->
+            CanonicalEvent.of(
+                "event",
+                new EventInput(
+                    id,
+                    source,
+                    sequence,
+                    TYPE,
+                    now,
+                    actor,
+                    resource,
+                    purpose == null ? null : purpose.name(),
+                    null,
+                    data)));
+  }
+}

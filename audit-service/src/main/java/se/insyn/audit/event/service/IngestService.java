@@ -1,0 +1,56 @@
+package se.insyn.audit.event.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
+import java.util.List;
+import se.insyn.audit.log.merkle.Jcs;
+import se.insyn.audit.log.repository.LeafRow;
+import se.insyn.audit.log.service.AppendResult;
+import se.insyn.audit.log.service.LogService;
+import se.insyn.problem.Problem;
+import se.insyn.problem.ProblemException;
+
+/** Accepts batches of events from emitters: all or none, and idempotent by event id. */
+@ApplicationScoped
+public class IngestService {
+
+  private final LogService log;
+
+  IngestService(LogService log) {
+    this.log = log;
+  }
+
+  /**
+   * @param callerClientId the calling service account's client id; an emitter writes only as
+   *     itself, so that one service cannot fill another's sequence gaps
+   */
+  @Transactional
+  public AppendResult ingest(@Valid @NotNull EventBatch batch, String callerClientId) {
+    List<Problem.Violation> violations = new ArrayList<>();
+    List<LeafRow> rows = new ArrayList<>(batch.events().size());
+    for (int i = 0; i < batch.events().size(); i++) {
+      EventInput event = batch.events().get(i);
+      String field = "events[" + i + "]";
+      if (!event.source().equals(callerClientId)) {
+        violations.add(
+            new Problem.Violation(
+                field + ".source", "must be the calling client '" + callerClientId + "'"));
+        continue;
+      }
+      try {
+        rows.add(CanonicalEvent.of(field, event));
+      } catch (Jcs.NotCanonicalisableException e) {
+        violations.add(new Problem.Violation(field + "." + e.path(), e.getMessage()));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw ProblemException.badRequest(
+          "The batch has " + violations.size() + " invalid field(s); nothing was stored.",
+          violations);
+    }
+    return log.append(rows);
+  }
+}

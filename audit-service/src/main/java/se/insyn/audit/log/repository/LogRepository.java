@@ -1,0 +1,409 @@
+package se.insyn.audit.log.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import se.insyn.audit.log.merkle.NodeKey;
+
+/**
+ * The log's tables. Plain JDBC on the transaction's connection: appends are batched inserts and
+ * node reads are one array-keyed query, which an ORM would turn into a statement per row.
+ */
+@ApplicationScoped
+public class LogRepository {
+
+  private final DataSource dataSource;
+
+  LogRepository(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Locks the single head row until the transaction ends: appends run one at a time. */
+  public LogHead lockHead() {
+    return query(
+        "select tree_size, pruned_below from log_head where id = 1 for update",
+        s -> {},
+        rs -> new LogHead(rs.getLong(1), rs.getLong(2)));
+  }
+
+  public LogHead head() {
+    return query(
+        "select tree_size, pruned_below from log_head where id = 1",
+        s -> {},
+        rs -> new LogHead(rs.getLong(1), rs.getLong(2)));
+  }
+
+  public void updateHead(LogHead head) {
+    update(
+        "update log_head set tree_size = ?, pruned_below = ? where id = 1",
+        s -> {
+          s.setLong(1, head.treeSize());
+          s.setLong(2, head.prunedBelow());
+        });
+  }
+
+  /** The ids among the given ones that are already in the log. */
+  public Set<UUID> existingIds(Collection<UUID> ids) {
+    Set<UUID> found = new HashSet<>();
+    run(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("select id from audit_event where id = any(?)")) {
+            s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                found.add(rs.getObject(1, UUID.class));
+              }
+            }
+          }
+        });
+    return found;
+  }
+
+  /** The "source#sequence" pairs among the given ones that are already taken. */
+  public Set<String> takenSequences(List<String> sources, List<Long> sequences) {
+    Set<String> found = new HashSet<>();
+    run(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "select e.source, e.sequence from audit_event e"
+                      + " join unnest(?::varchar[], ?::bigint[]) as k(source, sequence)"
+                      + " on e.source = k.source and e.sequence = k.sequence")) {
+            s.setArray(1, c.createArrayOf("varchar", sources.toArray()));
+            s.setArray(2, c.createArrayOf("bigint", sequences.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                found.add(rs.getString(1) + "#" + rs.getLong(2));
+              }
+            }
+          }
+        });
+    return found;
+  }
+
+  /** The first leaf appended at or after the cutoff; {@code treeSize} when there is none. */
+  public long firstLeafReceivedAtOrAfter(java.time.Instant cutoff, long treeSize) {
+    return query(
+        "select coalesce(min(leaf_index), ?) from audit_event where received_at >= ?",
+        s -> {
+          s.setLong(1, treeSize);
+          s.setTimestamp(2, Timestamp.from(cutoff));
+        },
+        rs -> rs.getLong(1));
+  }
+
+  public long maxSequence(String source) {
+    return query(
+        "select coalesce(max(sequence), 0) from audit_event where source = ?",
+        s -> s.setString(1, source),
+        rs -> rs.getLong(1));
+  }
+
+  public void insertEvents(long firstIndex, List<LeafRow> rows, List<byte[]> leafHashes) {
+    run(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "insert into audit_event (leaf_index, id, source, sequence, type, occurred_at,"
+                      + " actor_subject, subject, purpose, leaf_input, leaf_hash)"
+                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < rows.size(); i++) {
+              LeafRow row = rows.get(i);
+              s.setLong(1, firstIndex + i);
+              s.setObject(2, row.id());
+              s.setString(3, row.source());
+              if (row.sequence() == null) {
+                s.setNull(4, Types.BIGINT);
+              } else {
+                s.setLong(4, row.sequence());
+              }
+              s.setString(5, row.type());
+              s.setTimestamp(6, Timestamp.from(row.occurredAt()));
+              s.setString(7, row.actorSubject());
+              s.setString(8, row.subject());
+              s.setString(9, row.purpose());
+              s.setString(10, row.leafInput());
+              s.setBytes(11, leafHashes.get(i));
+              s.addBatch();
+            }
+            s.executeBatch();
+          }
+        });
+  }
+
+  public void insertNodes(Map<NodeKey, byte[]> nodes) {
+    if (nodes.isEmpty()) {
+      return;
+    }
+    run(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "insert into merkle_node (level, idx, hash) values (?, ?, ?)"
+                      + " on conflict (level, idx) do nothing")) {
+            for (Map.Entry<NodeKey, byte[]> node : nodes.entrySet()) {
+              s.setInt(1, node.getKey().level());
+              s.setLong(2, node.getKey().index());
+              s.setBytes(3, node.getValue());
+              s.addBatch();
+            }
+            s.executeBatch();
+          }
+        });
+  }
+
+  /** The stored hashes among the given perfect subtrees (missing ones are absent). */
+  public Map<NodeKey, byte[]> nodes(Collection<NodeKey> keys) {
+    Map<NodeKey, byte[]> found = new HashMap<>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    List<Long> leaves = new ArrayList<>();
+    List<Integer> levels = new ArrayList<>();
+    List<Long> indices = new ArrayList<>();
+    for (NodeKey key : keys) {
+      if (key.level() == 0) {
+        leaves.add(key.index());
+      }
+      levels.add(key.level());
+      indices.add(key.index());
+    }
+    run(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "select n.level, n.idx, n.hash from merkle_node n"
+                      + " join unnest(?::int[], ?::bigint[]) as k(level, idx)"
+                      + " on n.level = k.level and n.idx = k.idx")) {
+            s.setArray(1, c.createArrayOf("integer", levels.toArray()));
+            s.setArray(2, c.createArrayOf("bigint", indices.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                found.put(new NodeKey(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+              }
+            }
+          }
+          if (!leaves.isEmpty()) {
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "select leaf_index, leaf_hash from audit_event where leaf_index = any(?)")) {
+              s.setArray(1, c.createArrayOf("bigint", leaves.toArray()));
+              try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                  found.put(new NodeKey(0, rs.getLong(1)), rs.getBytes(2));
+                }
+              }
+            }
+          }
+        });
+    return found;
+  }
+
+  /** Every stored node inside the leaf range [start, end), by key. */
+  public Map<NodeKey, byte[]> interiorNodesWithin(long start, long end) {
+    Map<NodeKey, byte[]> found = new HashMap<>();
+    run(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "select level, idx, hash from merkle_node"
+                      + " where level > 0 and (idx << level) >= ? and ((idx + 1) << level) <= ?")) {
+            s.setLong(1, start);
+            s.setLong(2, end);
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                found.put(new NodeKey(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+              }
+            }
+          }
+        });
+    return found;
+  }
+
+  /** Stored leaves [start, end) in index order: index, leaf input, stored leaf hash. */
+  public void leaves(long start, long end, Consumer<StoredLeaf> each) {
+    run(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "select leaf_index, leaf_input, leaf_hash, id, source, sequence, type,"
+                      + " occurred_at, actor_subject, subject, purpose from audit_event"
+                      + " where leaf_index >= ? and leaf_index < ? order by leaf_index")) {
+            s.setLong(1, start);
+            s.setLong(2, end);
+            s.setFetchSize(1000);
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                Long sequence = rs.getLong(6);
+                if (rs.wasNull()) {
+                  sequence = null;
+                }
+                each.accept(
+                    new StoredLeaf(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getBytes(3),
+                        new LeafRow(
+                            null,
+                            rs.getObject(4, UUID.class),
+                            rs.getString(5),
+                            sequence,
+                            rs.getString(7),
+                            rs.getTimestamp(8).toInstant(),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getString(11),
+                            rs.getString(2))));
+              }
+            }
+          }
+        });
+  }
+
+  public void insertCheckpoint(CheckpointRow row) {
+    update(
+        "insert into checkpoint (tree_size, root_hash, signed_at, key_id, signature)"
+            + " values (?, ?, ?, ?, ?) on conflict (tree_size) do nothing",
+        s -> {
+          s.setLong(1, row.treeSize());
+          s.setBytes(2, row.rootHash());
+          s.setTimestamp(3, Timestamp.from(row.signedAt()));
+          s.setString(4, row.keyId());
+          s.setBytes(5, row.signature());
+        });
+  }
+
+  public Optional<CheckpointRow> latestCheckpoint() {
+    List<CheckpointRow> rows =
+        list(
+            "select tree_size, root_hash, signed_at, key_id, signature from checkpoint"
+                + " order by tree_size desc limit 1",
+            s -> {});
+    return rows.stream().findFirst();
+  }
+
+  public List<CheckpointRow> checkpoints() {
+    return list(
+        "select tree_size, root_hash, signed_at, key_id, signature from checkpoint"
+            + " order by tree_size",
+        s -> {});
+  }
+
+  /**
+   * Deletes the events of leaves [0, end) and every node inside that range except the given ones,
+   * which are what later proofs still need.
+   */
+  public void prune(long end, Map<NodeKey, byte[]> keep) {
+    insertNodes(keep);
+    run(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "delete from merkle_node n where ((n.idx + 1) << n.level) <= ?"
+                      + " and not exists (select 1 from unnest(?::int[], ?::bigint[]) as k(level, idx)"
+                      + " where k.level = n.level and k.idx = n.idx)")) {
+            s.setLong(1, end);
+            s.setArray(
+                2,
+                c.createArrayOf("integer", keep.keySet().stream().map(NodeKey::level).toArray()));
+            s.setArray(
+                3, c.createArrayOf("bigint", keep.keySet().stream().map(NodeKey::index).toArray()));
+            s.executeUpdate();
+          }
+          try (PreparedStatement s =
+              c.prepareStatement("delete from audit_event where leaf_index < ?")) {
+            s.setLong(1, end);
+            s.executeUpdate();
+          }
+        });
+  }
+
+  /** A stored leaf: its index, leaf input, stored hash and the query columns beside them. */
+  public record StoredLeaf(long index, String leafInput, byte[] leafHash, LeafRow columns) {}
+
+  private List<CheckpointRow> list(String sql, Binder binder) {
+    List<CheckpointRow> rows = new ArrayList<>();
+    run(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                rows.add(
+                    new CheckpointRow(
+                        rs.getLong(1),
+                        rs.getBytes(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4),
+                        rs.getBytes(5)));
+              }
+            }
+          }
+        });
+    return rows;
+  }
+
+  private <T> T query(String sql, Binder binder, Mapper<T> mapper) {
+    List<T> result = new ArrayList<>(1);
+    run(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            try (ResultSet rs = s.executeQuery()) {
+              rs.next();
+              result.add(mapper.map(rs));
+            }
+          }
+        });
+    return result.get(0);
+  }
+
+  private void update(String sql, Binder binder) {
+    run(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            s.executeUpdate();
+          }
+        });
+  }
+
+  private void run(Work work) {
+    try (Connection c = dataSource.getConnection()) {
+      work.run(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Audit log storage failed", e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Work {
+    void run(Connection c) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement s) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface Mapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+}

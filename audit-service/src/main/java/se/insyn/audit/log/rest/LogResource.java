@@ -1,0 +1,141 @@
+package se.insyn.audit.log.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.insyn.audit.log.service.Checkpoint;
+import se.insyn.audit.log.service.CheckpointSigner;
+import se.insyn.audit.log.service.LogService;
+import se.insyn.audit.log.service.Params;
+import se.insyn.audit.log.service.VerifyReport;
+import se.insyn.audit.log.service.VerifyService;
+
+@Path("/api/v1/log")
+@Authenticated
+@Tag(name = "Log")
+@Produces(MediaType.APPLICATION_JSON)
+public class LogResource {
+
+  private static final int MAX_ENTRIES = 1000;
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final LogService log;
+  private final CheckpointSigner signer;
+  private final VerifyService verifier;
+
+  LogResource(LogService log, CheckpointSigner signer, VerifyService verifier) {
+    this.log = log;
+    this.signer = signer;
+    this.verifier = verifier;
+  }
+
+  @POST
+  @Path("/verify")
+  @RolesAllowed("auditor")
+  @Operation(
+      summary =
+          "Recompute the tree from the stored leaves and check it against every stored subtree and"
+              + " signed checkpoint; every discrepancy is reported with its leaf index or range")
+  public VerifyReport verify() {
+    return verifier.verify();
+  }
+
+  @GET
+  @Path("/checkpoint")
+  @RolesAllowed({"auditor", "investigator", "dpo"})
+  @Operation(summary = "The latest signed tree head (Ed25519 over the documented byte string)")
+  public LogDtos.CheckpointDto checkpoint() {
+    Checkpoint c = log.latestCheckpoint();
+    return new LogDtos.CheckpointDto(
+        c.treeSize(),
+        HEX.formatHex(c.rootHash()),
+        CheckpointSigner.timestamp(c.signedAt()),
+        c.keyId(),
+        Base64.getEncoder().encodeToString(c.signature()));
+  }
+
+  @GET
+  @Path("/public-key")
+  @RolesAllowed({"auditor", "investigator", "dpo"})
+  @Operation(summary = "The Ed25519 key that verifies checkpoints (SubjectPublicKeyInfo)")
+  public LogDtos.PublicKeyDto publicKey() {
+    return new LogDtos.PublicKeyDto(
+        signer.keyId(),
+        "Ed25519",
+        Base64.getEncoder().encodeToString(signer.publicKeyDer()),
+        signer.publicKeyPem());
+  }
+
+  @GET
+  @Path("/entries")
+  @RolesAllowed({"auditor", "investigator", "dpo"})
+  @Operation(summary = "Leaf inputs [start, end) (at most 1000) with their indices")
+  public LogDtos.EntriesDto entries(
+      @Parameter(example = "0") @QueryParam("start") String start,
+      @Parameter(example = "100") @QueryParam("end") String end) {
+    long[] range =
+        Params.longs(List.of("start", "end"), List.of(nullToEmpty(start), nullToEmpty(end)), 0, 1);
+    long from = range[0];
+    long to = Math.min(range[1], from + MAX_ENTRIES);
+    List<LogDtos.EntryDto> entries = new ArrayList<>();
+    log.entries(
+        from,
+        to,
+        leaf ->
+            entries.add(
+                new LogDtos.EntryDto(
+                    leaf.index(),
+                    Base64.getEncoder()
+                        .encodeToString(leaf.leafInput().getBytes(StandardCharsets.UTF_8)))));
+    return new LogDtos.EntriesDto(entries);
+  }
+
+  @GET
+  @Path("/proofs/inclusion")
+  @RolesAllowed({"auditor", "investigator", "dpo"})
+  @Operation(summary = "RFC 9162 §2.1.3 inclusion proof of a leaf in a tree of the given size")
+  public LogDtos.InclusionProofDto inclusion(
+      @Parameter(example = "5") @QueryParam("leafIndex") String leafIndex,
+      @Parameter(example = "8") @QueryParam("treeSize") String treeSize) {
+    long[] p =
+        Params.longs(
+            List.of("leafIndex", "treeSize"),
+            List.of(nullToEmpty(leafIndex), nullToEmpty(treeSize)),
+            0,
+            1);
+    return new LogDtos.InclusionProofDto(p[0], p[1], hex(log.inclusionProof(p[0], p[1])));
+  }
+
+  @GET
+  @Path("/proofs/consistency")
+  @RolesAllowed({"auditor", "investigator", "dpo"})
+  @Operation(summary = "RFC 9162 §2.1.4 consistency proof between two tree sizes")
+  public LogDtos.ConsistencyProofDto consistency(
+      @Parameter(example = "4") @QueryParam("from") String from,
+      @Parameter(example = "8") @QueryParam("to") String to) {
+    long[] p =
+        Params.longs(List.of("from", "to"), List.of(nullToEmpty(from), nullToEmpty(to)), 1, 1);
+    return new LogDtos.ConsistencyProofDto(p[0], p[1], hex(log.consistencyProof(p[0], p[1])));
+  }
+
+  private static List<String> hex(List<byte[]> hashes) {
+    return hashes.stream().map(HEX::formatHex).toList();
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

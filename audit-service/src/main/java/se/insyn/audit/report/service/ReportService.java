@@ -1,0 +1,246 @@
+package se.insyn.audit.report.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import se.insyn.audit.config.AuditConfig;
+import se.insyn.audit.event.repository.StoredEvent;
+import se.insyn.audit.event.repository.StoredEventRepository;
+import se.insyn.audit.event.service.AccessAudit;
+import se.insyn.audit.event.service.Caller;
+import se.insyn.audit.event.service.EventQueryService;
+import se.insyn.audit.event.service.QueryPurpose;
+import se.insyn.audit.log.service.LogService;
+import se.insyn.problem.Problem;
+import se.insyn.problem.ProblemException;
+
+/**
+ * Answers "which calls on these lines were recorded, under which policy, who listened, and were
+ * they disposed of" from the log alone. Relies on the recording emitters' event types (README).
+ */
+@ApplicationScoped
+public class ReportService {
+
+  static final String DECISION = "recording.decision";
+  static final String STARTED = "recording.started";
+  static final String STOPPED = "recording.stopped";
+  static final String ACCESSED = "recording.accessed";
+  static final String ACCESS_REFUSED = "recording.access-refused";
+  static final String DISPOSED = "recording.disposed";
+
+  private final StoredEventRepository events;
+  private final AccessAudit audit;
+  private final LogService log;
+  private final AuditConfig config;
+  private final ObjectMapper json;
+
+  ReportService(
+      StoredEventRepository events,
+      AccessAudit audit,
+      LogService log,
+      AuditConfig config,
+      ObjectMapper json) {
+    this.events = events;
+    this.audit = audit;
+    this.log = log;
+    this.config = config;
+    this.json = json;
+  }
+
+  /** Records the request as {@code audit.queried}, refuses bad parameters, then reports. */
+  public RecordingsReport recordings(
+      Caller caller, List<String> channels, String from, String to, String purpose) {
+    List<Problem.Violation> violations = new ArrayList<>();
+    Optional<QueryPurpose> allowed = EventQueryService.checkPurpose(purpose, violations);
+    Instant start = EventQueryService.instant("from", from, violations);
+    Instant end = EventQueryService.instant("to", to, violations);
+    if (start != null && end != null && !start.isBefore(end)) {
+      violations.add(new Problem.Violation("to", "must be after from"));
+    }
+    List<String> wanted = channels.stream().filter(c -> !c.isBlank()).toList();
+    if (wanted.isEmpty()) {
+      violations.add(new Problem.Violation("channel", "name at least one channel"));
+    }
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("channels", wanted);
+    request.put("from", from);
+    request.put("to", to);
+    boolean refused = !violations.isEmpty();
+    audit.record(
+        caller, "audit/reports/recordings", allowed.orElse(null), purpose, refused, request);
+    if (refused) {
+      throw ProblemException.badRequest(
+          "The report request has "
+              + violations.size()
+              + " invalid parameter(s); it was refused"
+              + " and the refusal recorded.",
+          violations);
+    }
+    return build(wanted, start, end);
+  }
+
+  private RecordingsReport build(List<String> channels, Instant from, Instant to) {
+    Map<String, JsonNode> decisions = new LinkedHashMap<>();
+    Map<String, Instant> decidedAt = new LinkedHashMap<>();
+    for (StoredEvent e : events.listByTypes(List.of(DECISION), from, to)) {
+      JsonNode data = data(e);
+      if (channels.contains(data.path("channelId").asText())) {
+        decisions.put(e.subject, data);
+        decidedAt.put(e.subject, e.occurredAt);
+      }
+    }
+    List<RecordingsReport.Recording> recordings = new ArrayList<>();
+    Verdict completeness = completeness(to);
+    if (!decisions.isEmpty()) {
+      Map<String, List<StoredEvent>> bySubject = new LinkedHashMap<>();
+      for (StoredEvent e : events.listBySubjects(decisions.keySet())) {
+        bySubject.computeIfAbsent(e.subject, s -> new ArrayList<>()).add(e);
+      }
+      decisions.forEach(
+          (subject, decision) ->
+              recordings.add(
+                  recording(
+                      subject,
+                      decision,
+                      decidedAt.get(subject),
+                      bySubject.getOrDefault(subject, List.of()),
+                      completeness.complete())));
+    }
+    return new RecordingsReport(
+        channels,
+        from,
+        to,
+        Instant.now(),
+        log.head().treeSize(),
+        recordings,
+        completeness.report());
+  }
+
+  private RecordingsReport.Recording recording(
+      String subject,
+      JsonNode decision,
+      Instant decidedAt,
+      List<StoredEvent> all,
+      boolean complete) {
+    Instant started = null;
+    Instant stopped = null;
+    Instant disposed = null;
+    String disposalDecision = null;
+    List<RecordingsReport.Access> accesses = new ArrayList<>();
+    List<RecordingsReport.Access> refused = new ArrayList<>();
+    for (StoredEvent e : all) {
+      JsonNode data = data(e);
+      switch (e.type) {
+        case STARTED -> started = started == null ? e.occurredAt : started;
+        case STOPPED -> stopped = e.occurredAt;
+        case DISPOSED -> {
+          disposed = e.occurredAt;
+          disposalDecision = text(data, "disposalDecision");
+        }
+        case ACCESSED -> accesses.add(access(e, data));
+        case ACCESS_REFUSED -> refused.add(access(e, data));
+        default -> {
+          // other events about the recording (decisions, transfers) are not part of the report
+        }
+      }
+    }
+    String statement =
+        !accesses.isEmpty()
+            ? "ACCESSED"
+            : complete ? "NO_ACCESS" : "NO_ACCESS_FOUND_LOG_INCOMPLETE";
+    return new RecordingsReport.Recording(
+        subject,
+        text(decision, "channelId"),
+        text(decision, "decision"),
+        decision.get("reasons"),
+        text(decision, "policyId"),
+        text(decision, "policyVersion"),
+        decidedAt,
+        started,
+        stopped,
+        disposed,
+        disposalDecision,
+        accesses,
+        refused,
+        statement);
+  }
+
+  private RecordingsReport.Access access(StoredEvent e, JsonNode data) {
+    JsonNode leaf = leaf(e);
+    return new RecordingsReport.Access(
+        e.occurredAt,
+        e.actorSubject,
+        text(leaf.path("actor"), "clientId"),
+        text(data, "reason"),
+        text(data, "caseReference"),
+        e.leafIndex);
+  }
+
+  private Verdict completeness(Instant windowEnd) {
+    Map<String, Object[]> summary = new LinkedHashMap<>();
+    for (Object[] row : events.sequenceSummary()) {
+      summary.put((String) row[0], row);
+    }
+    boolean pruned = log.head().prunedBelow() > 0;
+    List<RecordingsReport.Emitter> emitters = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (String source : config.expectedEmitters()) {
+      Object[] row = summary.get(source);
+      if (row == null) {
+        emitters.add(new RecordingsReport.Emitter(source, false, 0, null, null, 0, null, false));
+        problems.add(source + " has never been heard from");
+        continue;
+      }
+      long count = (Long) row[1];
+      long first = (Long) row[2];
+      long last = (Long) row[3];
+      Instant lastAt = (Instant) row[4];
+      long missing = (last - first + 1 - count) + (pruned || first <= 1 ? 0 : first - 1);
+      boolean after = !lastAt.isBefore(windowEnd);
+      emitters.add(
+          new RecordingsReport.Emitter(source, true, count, first, last, missing, lastAt, after));
+      if (missing > 0) {
+        problems.add(source + " has " + missing + " missing sequence number(s)");
+      }
+      if (!after) {
+        problems.add(source + " has not been heard from since the window ended");
+      }
+    }
+    boolean complete = problems.isEmpty();
+    String statement =
+        complete
+            ? "The log is complete for this window: every expected emitter ("
+                + String.join(", ", config.expectedEmitters())
+                + ") has delivered gap-free sequence numbers and has been heard from after the"
+                + " window ended. A recording listed without accesses was not accessed."
+            : "The log is NOT proven complete for this window: "
+                + String.join("; ", problems)
+                + ". That no access is listed does not show that none occurred.";
+    return new Verdict(complete, new RecordingsReport.Completeness(complete, statement, emitters));
+  }
+
+  private record Verdict(boolean complete, RecordingsReport.Completeness report) {}
+
+  private JsonNode data(StoredEvent e) {
+    return leaf(e).path("data");
+  }
+
+  private JsonNode leaf(StoredEvent e) {
+    try {
+      return json.readTree(e.leafInput);
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException("Stored leaf input is not JSON at " + e.leafIndex, ex);
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.get(field).asText() : null;
+  }
+}

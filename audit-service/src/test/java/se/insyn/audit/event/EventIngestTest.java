@@ -1,0 +1,158 @@
+package se.insyn.audit.event;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static se.insyn.audit.AuditApi.event;
+import static se.insyn.audit.AuditApi.post;
+import static se.insyn.audit.AuditApi.sequenced;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import se.insyn.devstack.test.Tokens;
+
+@QuarkusTest
+class EventIngestTest {
+
+  private static final String SOURCE = "ingest-test-emitter";
+
+  @Test
+  void withoutTokenIngestIsRefused() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("events", List.of(event(SOURCE, "consent.given", "consent/1"))))
+        .when()
+        .post("/api/v1/events")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void anAuditorMayNotWrite() {
+    given()
+        .auth()
+        .oauth2(Tokens.user("auditor-1", "auditor"))
+        .contentType(ContentType.JSON)
+        .body(Map.of("events", List.of(event(SOURCE, "consent.given", "consent/1"))))
+        .when()
+        .post("/api/v1/events")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void aBatchIsStoredAndCanBeReadBackWithItsLeafIndex() {
+    String subject = "consent/" + UUID.randomUUID();
+    Map<String, Object> first =
+        sequenced(
+            event(SOURCE, "consent.given", subject, Instant.now(), Map.of("purposeId", "p-1")));
+    Map<String, Object> second = event(SOURCE, "consent.withdrawn", subject);
+    post(SOURCE, List.of(first, second))
+        .statusCode(200)
+        .body("accepted", equalTo(2))
+        .body("duplicates", equalTo(0))
+        .body("treeSize", notNullValue());
+
+    given()
+        .auth()
+        .oauth2(Tokens.user("auditor-1", "auditor"))
+        .when()
+        .get("/api/v1/events/" + first.get("id"))
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(first.get("id")))
+        .body("source", equalTo(SOURCE))
+        .body("sequence", equalTo(((Long) first.get("sequence")).intValue()))
+        .body("type", equalTo("consent.given"))
+        .body("subject", equalTo(subject))
+        .body("actor.clientId", equalTo(SOURCE))
+        .body("data.purposeId", equalTo("p-1"))
+        .body("leafIndex", notNullValue());
+  }
+
+  @Test
+  void resendingABatchIsANoOpThatSucceeds() {
+    List<Map<String, Object>> batch =
+        List.of(event(SOURCE, "consent.given", "consent/" + UUID.randomUUID()));
+    post(SOURCE, batch).statusCode(200).body("accepted", equalTo(1));
+    post(SOURCE, batch).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
+  }
+
+  @Test
+  void anInvalidEventRejectsTheWholeBatchNamingTheField() {
+    Map<String, Object> good = event(SOURCE, "consent.given", "consent/" + UUID.randomUUID());
+    Map<String, Object> bad = new HashMap<>(event(SOURCE, "consent.given", "consent/x"));
+    bad.remove("type");
+    bad.put("time", null);
+    post(SOURCE, List.of(good, bad))
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations.field", hasItems("events[1].type", "events[1].time"));
+
+    given()
+        .auth()
+        .oauth2(Tokens.user("auditor-1", "auditor"))
+        .when()
+        .get("/api/v1/events/" + good.get("id"))
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void emptyAndOversizedBatchesAreRefused() {
+    post(SOURCE, List.of()).statusCode(400).body("violations.field", hasItem("events"));
+    List<Map<String, Object>> tooMany = new ArrayList<>();
+    for (int i = 0; i < 1001; i++) {
+      tooMany.add(event(SOURCE, "consent.given", "consent/many"));
+    }
+    post(SOURCE, tooMany).statusCode(400).body("violations.field", hasItem("events"));
+  }
+
+  @Test
+  void anEmitterWritesOnlyAsItself() {
+    post(SOURCE, List.of(event("recording-service", "recording.started", "recording/1")))
+        .statusCode(400)
+        .body("violations.field", hasItem("events[0].source"));
+  }
+
+  @Test
+  void fractionalNumbersInDataAreRefusedByPath() {
+    Map<String, Object> e =
+        event(
+            SOURCE, "consent.given", "consent/n", Instant.now(), Map.of("share", Map.of("x", 1.5)));
+    post(SOURCE, List.of(e))
+        .statusCode(400)
+        .body("violations.field", hasItem("events[0].data.share.x"));
+  }
+
+  @Test
+  void aSequenceNumberCannotBeUsedTwice() {
+    Map<String, Object> first = sequenced(event(SOURCE, "consent.given", "consent/seq"));
+    post(SOURCE, List.of(first)).statusCode(200);
+    Map<String, Object> clash = new HashMap<>(event(SOURCE, "consent.given", "consent/seq"));
+    clash.put("sequence", first.get("sequence"));
+    post(SOURCE, List.of(clash))
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("violations.field", hasItem("events[0].sequence"));
+  }
+
+  @Test
+  void anUnknownFieldIsNamed() {
+    Map<String, Object> e = new HashMap<>(event(SOURCE, "consent.given", "consent/u"));
+    e.put("colour", "blue");
+    post(SOURCE, List.of(e)).statusCode(400).contentType("application/problem+json");
+  }
+}

@@ -1,0 +1,140 @@
+package se.insyn.audit.event;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static se.insyn.audit.AuditApi.append;
+import static se.insyn.audit.AuditApi.event;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import se.insyn.devstack.test.Tokens;
+
+@QuarkusTest
+class EventQueryTest {
+
+  private static final String QUERY =
+      "/api/v1/events?purpose=INTERNAL_CONTROL&type=policy.approved&from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z";
+  private static final String WINDOW = "&from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z";
+
+  @Test
+  void withoutTokenTheCallIsRefused() {
+    given().when().get(QUERY).then().statusCode(401).contentType("application/problem+json");
+  }
+
+  @Test
+  void anAuditWriterMayNotRead() {
+    given()
+        .auth()
+        .oauth2(Tokens.client("consent-service", "audit-writer"))
+        .when()
+        .get(QUERY)
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(Tokens.client("consent-service", "audit-writer"))
+        .when()
+        .get("/api/v1/events/" + UUID.randomUUID())
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
+  void everyReadingRoleMayQueryWithAPurpose() {
+    for (String role : new String[] {"auditor", "investigator", "dpo"}) {
+      given().auth().oauth2(Tokens.user(role + "-1", role)).get(QUERY).then().statusCode(200);
+    }
+  }
+
+  @Test
+  void aQueryWithoutItsFieldsNamesEachOne() {
+    given()
+        .auth()
+        .oauth2(Tokens.user("auditor-1", "auditor"))
+        .when()
+        .get("/api/v1/events?type=x&limit=0&cursor=%%%")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations.field", hasItem("purpose"))
+        .body("violations.field", hasItem("from"))
+        .body("violations.field", hasItem("limit"))
+        .body("violations.field", hasItem("cursor"))
+        .body("status", equalTo(400));
+  }
+
+  @Test
+  void anUnknownPurposeIsA400NamingPurposeAndTheRefusalIsLogged() {
+    String auditor = "auditor-" + UUID.randomUUID();
+    given()
+        .auth()
+        .oauth2(Tokens.user(auditor, "auditor"))
+        .get("/api/v1/events?purpose=CURIOSITY" + WINDOW)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations.field", contains("purpose"));
+
+    given()
+        .auth()
+        .oauth2(Tokens.user(auditor, "auditor"))
+        .get(
+            "/api/v1/events?purpose=SUPERVISORY_REQUEST&type=audit.queried&actor="
+                + auditor
+                + WINDOW)
+        .then()
+        .statusCode(200)
+        .body("events", hasSize(2))
+        .body("events[0].source", equalTo("audit-service"))
+        .body("events[0].actor.subject", equalTo(auditor))
+        .body("events[0].data.outcome", equalTo("refused"))
+        .body("events[0].data.requestedPurpose", equalTo("CURIOSITY"))
+        .body("events[0].purpose", nullValue())
+        .body("events[1].data.outcome", equalTo("answered"))
+        .body("events[1].purpose", equalTo("SUPERVISORY_REQUEST"))
+        .body("events[1].data.request.type", equalTo("audit.queried"));
+  }
+
+  @Test
+  void resultsArePagedWithACursor() {
+    String subject = "recording/" + UUID.randomUUID();
+    String source = "recording-service";
+    append(
+        source,
+        event(source, "recording.started", subject),
+        event(source, "recording.accessed", subject),
+        event(source, "recording.stopped", subject));
+    String investigator = Tokens.user("inv-1", "investigator");
+    String first =
+        given()
+            .auth()
+            .oauth2(investigator)
+            .get(
+                "/api/v1/events?purpose=INCIDENT_INVESTIGATION&limit=2&subject=" + subject + WINDOW)
+            .then()
+            .statusCode(200)
+            .body("events.type", contains("recording.started", "recording.accessed"))
+            .body("nextCursor", notNullValue())
+            .extract()
+            .path("nextCursor");
+    given()
+        .auth()
+        .oauth2(investigator)
+        .get(
+            "/api/v1/events?purpose=INCIDENT_INVESTIGATION&limit=2&subject="
+                + subject
+                + WINDOW
+                + "&cursor="
+                + first)
+        .then()
+        .statusCode(200)
+        .body("events.type", contains("recording.stopped"))
+        .body("nextCursor", nullValue());
+  }
+}

@@ -1,0 +1,189 @@
+package se.insyn.audit.report;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static se.insyn.audit.AuditApi.append;
+import static se.insyn.audit.AuditApi.event;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import se.insyn.devstack.test.Tokens;
+
+/**
+ * The Laholm questions answered from the log. This is the only test class that sends sequenced
+ * events for the expected emitters, and it keeps their sequences gap-free.
+ */
+@QuarkusTest
+class RecordingsReportTest {
+
+  private static final String RECORDER = "recording-service";
+
+  @Inject DataSource dataSource;
+
+  @Test
+  void onlyInvestigatorsAndDposGetReports() {
+    String url =
+        "/api/v1/reports/recordings?channel=c&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&purpose=INCIDENT_INVESTIGATION";
+    given().get(url).then().statusCode(401);
+    given().auth().oauth2(Tokens.user("a-1", "auditor")).get(url).then().statusCode(403);
+    given().auth().oauth2(Tokens.client(RECORDER, "audit-writer")).get(url).then().statusCode(403);
+    given().auth().oauth2(Tokens.user("d-1", "dpo")).get(url).then().statusCode(200);
+  }
+
+  @Test
+  void aReportWithoutAnAllowedPurposeIsRefusedNamingIt() {
+    given()
+        .auth()
+        .oauth2(Tokens.user("inv-1", "investigator"))
+        .get(
+            "/api/v1/reports/recordings?channel=c&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&purpose=GOSSIP")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations.field", equalTo(List.of("purpose")));
+  }
+
+  @Test
+  void theReportListsRecordingsAccessesAndDisposalAndSaysWhenTheLogIsComplete() throws Exception {
+    String channel = "ch-" + UUID.randomUUID();
+    Instant t0 = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String listened = "recording/" + UUID.randomUUID();
+    String untouched = "recording/" + UUID.randomUUID();
+    Map<String, Object> decision =
+        Map.of(
+            "decision", "RECORD",
+            "reasons", List.of("POLICY_ALWAYS"),
+            "channelId", channel,
+            "policyId", "pol-1",
+            "policyVersion", "3");
+    Map<String, Object> access =
+        event(
+            RECORDER,
+            "recording.accessed",
+            listened,
+            t0.plusSeconds(600),
+            Map.of("reason", "COMPLAINT", "caseReference", "C-17"));
+    access.put("actor", Map.of("subject", "inv-7", "clientId", "insyn-portal"));
+    sendInOrder(
+        RECORDER,
+        event(RECORDER, "recording.decision", listened, t0, decision),
+        event(RECORDER, "recording.started", listened, t0.plusSeconds(1), Map.of()),
+        event(RECORDER, "recording.stopped", listened, t0.plusSeconds(300), Map.of()),
+        access,
+        event(
+            RECORDER,
+            "recording.disposed",
+            listened,
+            t0.plusSeconds(900),
+            Map.of("contentHash", "ab12", "disposalDecision", "RETENTION_EXPIRED")),
+        event(RECORDER, "recording.decision", untouched, t0.plusSeconds(60), decision),
+        event(RECORDER, "recording.started", untouched, t0.plusSeconds(61), Map.of()),
+        event(
+            RECORDER,
+            "recording.decision",
+            "recording/" + UUID.randomUUID(),
+            t0,
+            Map.of("decision", "RECORD", "channelId", "another-channel")),
+        event(RECORDER, "recording.started", "recording/late", Instant.now(), Map.of()));
+    sendInOrder(
+        "consent-service",
+        event("consent-service", "consent.given", "consent/1", Instant.now(), Map.of()));
+
+    String window =
+        "&from=" + t0.minus(1, ChronoUnit.HOURS) + "&to=" + t0.plus(1, ChronoUnit.HOURS);
+    String investigator = Tokens.user("inv-1", "investigator");
+    given()
+        .auth()
+        .oauth2(investigator)
+        .get(
+            "/api/v1/reports/recordings?purpose=INCIDENT_INVESTIGATION&channel=" + channel + window)
+        .then()
+        .statusCode(200)
+        .body("recordings", hasSize(2))
+        .body("recordings[0].subject", equalTo(listened))
+        .body("recordings[0].policyVersion", equalTo("3"))
+        .body("recordings[0].startedAt", equalTo(t0.plusSeconds(1).toString()))
+        .body("recordings[0].stoppedAt", equalTo(t0.plusSeconds(300).toString()))
+        .body("recordings[0].disposalDecision", equalTo("RETENTION_EXPIRED"))
+        .body("recordings[0].accesses[0].actor", equalTo("inv-7"))
+        .body("recordings[0].accesses[0].reason", equalTo("COMPLAINT"))
+        .body("recordings[0].accessStatement", equalTo("ACCESSED"))
+        .body("recordings[1].subject", equalTo(untouched))
+        .body("recordings[1].accessStatement", equalTo("NO_ACCESS"))
+        .body("completeness.complete", equalTo(true));
+
+    String csv =
+        given()
+            .auth()
+            .oauth2(investigator)
+            .accept("text/csv")
+            .get(
+                "/api/v1/reports/recordings?purpose=INCIDENT_INVESTIGATION&channel="
+                    + channel
+                    + window)
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/csv"))
+            .extract()
+            .asString();
+    assertThat(csv, containsString(listened + "," + channel + ",RECORD,pol-1,3,"));
+    assertThat(csv, containsString(",inv-7,insyn-portal,COMPLAINT,C-17"));
+    assertThat(csv, containsString(untouched + "," + channel + ",RECORD,pol-1,3,"));
+    assertThat(csv, containsString("complete,true"));
+
+    // A window that has not ended cannot be complete: an emitter may still deliver into it.
+    String open =
+        "&from=" + t0.minus(1, ChronoUnit.HOURS) + "&to=" + Instant.now().plus(1, ChronoUnit.DAYS);
+    given()
+        .auth()
+        .oauth2(investigator)
+        .get("/api/v1/reports/recordings?purpose=INCIDENT_INVESTIGATION&channel=" + channel + open)
+        .then()
+        .statusCode(200)
+        .body("completeness.complete", equalTo(false))
+        .body("completeness.statement", containsString("NOT proven complete"))
+        .body("completeness.emitters.heardFromAfterWindow", hasItem(false))
+        .body("recordings[1].accessStatement", equalTo("NO_ACCESS_FOUND_LOG_INCOMPLETE"));
+  }
+
+  /** Sends the events one batch, numbered after the emitter's last sequence number. */
+  @SafeVarargs
+  private void sendInOrder(String source, Map<String, Object>... events) throws Exception {
+    long next = lastSequence(source) + 1;
+    Map<String, Object>[] numbered = events.clone();
+    for (int i = 0; i < numbered.length; i++) {
+      Map<String, Object> copy = new LinkedHashMap<>(numbered[i]);
+      copy.put("sequence", next + i);
+      numbered[i] = copy;
+    }
+    append(source, numbered);
+  }
+
+  private long lastSequence(String source) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select coalesce(max(sequence), 0) from audit_event where source = ?")) {
+      s.setString(1, source);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+}
