@@ -141,4 +141,35 @@ class KillSwitchTest {
         .statusCode(404)
         .contentType("application/problem+json");
   }
+
+  @Test
+  void unknownChannelIdsAreRefusedEachByPositionAndNothingIsEngaged() {
+    UUID known = Fixtures.channel();
+    UUID unknownA = UUID.randomUUID();
+    UUID unknownB = UUID.randomUUID();
+    String reason = "Incident " + UUID.randomUUID();
+    Map<String, Object> body =
+        Map.of("channelIds", List.of(unknownA, known, unknownB), "reason", reason);
+
+    engage(Tokens.user(DPO, "dpo"), body)
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("status", equalTo(422))
+        .body("violations.field", equalTo(List.of("channelIds[0]", "channelIds[2]")))
+        .body("violations[0].message", org.hamcrest.Matchers.containsString(unknownA.toString()))
+        .body("violations[1].message", org.hamcrest.Matchers.containsString(unknownB.toString()));
+    engage(Fixtures.recorderToken(), body).statusCode(403).contentType("application/problem+json");
+
+    given()
+        .auth()
+        .oauth2(Fixtures.adminToken())
+        .get("/api/v1/kill-switch")
+        .then()
+        .statusCode(200)
+        .body("history.reason", org.hamcrest.Matchers.not(hasItem(reason)));
+    Fixtures.activePolicy(Fixtures.validDraft(known));
+    Fixtures.decide(Fixtures.decisionRequest(known, "c-" + UUID.randomUUID()))
+        .statusCode(201)
+        .body("decision", equalTo("PERMIT"));
+  }
 }

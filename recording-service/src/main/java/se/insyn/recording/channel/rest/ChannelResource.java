@@ -1,5 +1,7 @@
 package se.insyn.recording.channel.rest;
 
+import static se.insyn.recording.openapi.ApiExamples.*;
+
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -15,11 +17,14 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.insyn.problem.Problem;
 import se.insyn.recording.channel.service.ChannelService;
 import se.insyn.recording.channel.service.NewChannel;
 
@@ -38,6 +43,29 @@ public class ChannelResource {
   @GET
   @RolesAllowed({"recording-admin", "policy-approver", "dpo"})
   @Operation(summary = "List the channels (lines, queues, voicemail boxes, meeting types)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The channels",
+      content =
+          @Content(
+              schema = @Schema(type = SchemaType.ARRAY, implementation = ChannelDto.class),
+              examples = @ExampleObject(name = "channels", value = "[" + CHANNEL + "]")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   public List<ChannelDto> list() {
     return channels.list().stream().map(ChannelDto::of).toList();
   }
@@ -46,6 +74,37 @@ public class ChannelResource {
   @Path("/{id}")
   @RolesAllowed({"recording-admin", "policy-approver", "dpo"})
   @Operation(summary = "One channel")
+  @APIResponse(
+      responseCode = "200",
+      description = "The channel",
+      content =
+          @Content(
+              schema = @Schema(implementation = ChannelDto.class),
+              examples = @ExampleObject(name = "channel", value = CHANNEL)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such channel",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
   public ChannelDto get(@PathParam("id") UUID id) {
     return ChannelDto.of(channels.get(id));
   }
@@ -64,8 +123,45 @@ public class ChannelResource {
                           """
                           {"kind":"PHONE_LINE","address":"+46351370000","name":"Medborgarservice",\
                           "secrecyClass":null,"protectedClass":null,"publicRecordsLine":true}""")))
-  @APIResponse(responseCode = "201", description = "Registered")
-  @APIResponse(responseCode = "409", description = "Same kind and address already registered")
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered",
+      content =
+          @Content(
+              schema = @Schema(implementation = ChannelDto.class),
+              examples = @ExampleObject(name = "channel", value = CHANNEL)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid request body (violations name the fields)",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Same kind and address already registered",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
   public Response create(NewChannel request, @Context UriInfo uri) {
     ChannelDto created = ChannelDto.of(channels.create(request));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())

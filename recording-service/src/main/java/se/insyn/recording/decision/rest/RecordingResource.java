@@ -1,5 +1,7 @@
 package se.insyn.recording.decision.rest;
 
+import static se.insyn.recording.openapi.ApiExamples.*;
+
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -15,9 +17,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.insyn.problem.Problem;
 import se.insyn.recording.decision.service.Decision;
 import se.insyn.recording.decision.service.DecisionService;
 import se.insyn.recording.decision.service.RecordingRequest;
@@ -64,6 +68,7 @@ public class RecordingResource {
       description = "PERMIT: play the announcement, then confirm with /started",
       content =
           @Content(
+              schema = @Schema(implementation = DecisionDto.class),
               examples =
                   @ExampleObject(
                       name = "permit",
@@ -78,10 +83,35 @@ public class RecordingResource {
       description = "DENY: do not record",
       content =
           @Content(
+              schema = @Schema(implementation = DecisionDto.class),
               examples =
                   @ExampleObject(
                       name = "deny",
                       value = "{\"decision\":\"DENY\",\"reasons\":[\"NO_APPROVED_POLICY\"]}")))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid request body (violations name the fields)",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   public Response decide(RecordingRequest request, @Context UriInfo uri) {
     Decision decision = decisions.decide(request);
     if (!decision.permitted()) {
@@ -96,7 +126,45 @@ public class RecordingResource {
   @Path("/{id}/started")
   @RolesAllowed("recorder")
   @Operation(summary = "The notice has played and capture begins (R20)")
-  @APIResponse(responseCode = "409", description = "Not awaiting its start (stopped or started)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Capturing",
+      content =
+          @Content(
+              schema = @Schema(implementation = RecordingDto.class),
+              examples = @ExampleObject(name = "recording", value = RECORDING)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such recording",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Not awaiting its start (stopped or started)",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
   public RecordingDto started(@PathParam("id") UUID id) {
     return RecordingDto.of(recordings.started(id));
   }
@@ -113,6 +181,53 @@ public class RecordingResource {
               examples =
                   @ExampleObject(
                       value = "{\"targetChannelId\":\"0b6f1c1e-8a59-4bb8-9d6e-2f1f4b0c9a12\"}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "Still recording, or stopped with TRANSFER_OUT_OF_SCOPE",
+      content =
+          @Content(
+              schema = @Schema(implementation = RecordingDto.class),
+              examples = @ExampleObject(name = "recording", value = RECORDING)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid request body (violations name the fields)",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such recording",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Already stopped",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
   public RecordingDto transfer(@PathParam("id") UUID id, Transfer request) {
     return RecordingDto.of(recordings.transfer(id, request));
   }
@@ -121,7 +236,45 @@ public class RecordingResource {
   @Path("/{id}/stop")
   @RolesAllowed("recorder")
   @Operation(summary = "The recording ends")
-  @APIResponse(responseCode = "409", description = "Already stopped")
+  @APIResponse(
+      responseCode = "200",
+      description = "Stopped",
+      content =
+          @Content(
+              schema = @Schema(implementation = RecordingDto.class),
+              examples = @ExampleObject(name = "recording", value = RECORDING)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such recording",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Already stopped",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
   public RecordingDto stop(@PathParam("id") UUID id) {
     return RecordingDto.of(recordings.stop(id));
   }

@@ -1,5 +1,7 @@
 package se.insyn.recording.killswitch.rest;
 
+import static se.insyn.recording.openapi.ApiExamples.*;
+
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -18,9 +20,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.insyn.problem.Problem;
 import se.insyn.recording.killswitch.service.Engagement;
 import se.insyn.recording.killswitch.service.KillSwitchService;
 import se.insyn.recording.killswitch.service.Release;
@@ -42,6 +46,37 @@ public class KillSwitchResource {
   @GET
   @RolesAllowed({"recording-admin", "dpo", "policy-approver"})
   @Operation(summary = "Whether the kill switch is engaged, and its history")
+  @APIResponse(
+      responseCode = "200",
+      description = "The kill switch state",
+      content =
+          @Content(
+              schema = @Schema(implementation = KillSwitchState.class),
+              examples =
+                  @ExampleObject(
+                      name = "engaged",
+                      value =
+                          "{\"engaged\":true,\"active\":["
+                              + ENGAGEMENT
+                              + "],\"history\":["
+                              + ENGAGEMENT
+                              + "]}")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   public KillSwitchState state() {
     List<KillSwitchDto> active = killSwitch.engaged().stream().map(KillSwitchDto::of).toList();
     return new KillSwitchState(
@@ -67,7 +102,45 @@ public class KillSwitchResource {
                         "{\"channelIds\":[\"0b6f1c1e-8a59-4bb8-9d6e-2f1f4b0c9a11\"],"
                             + "\"reason\":\"Recording default found on the line\"}")
               }))
-  @APIResponse(responseCode = "201", description = "Engaged")
+  @APIResponse(
+      responseCode = "201",
+      description = "Engaged",
+      content =
+          @Content(
+              schema = @Schema(implementation = KillSwitchDto.class),
+              examples = @ExampleObject(name = "engaged", value = ENGAGEMENT)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid request body (violations name the fields)",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+  @APIResponse(
+      responseCode = "422",
+      description = "A listed channel id names no channel; nothing was engaged",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unknown channel", value = UNKNOWN_CHANNELS)))
   public Response engage(Engagement request, @Context UriInfo uri) {
     KillSwitchDto engaged = KillSwitchDto.of(killSwitch.engage(request, caller.getSubject()));
     return Response.created(uri.getAbsolutePathBuilder().path(engaged.id().toString()).build())
@@ -83,8 +156,53 @@ public class KillSwitchResource {
   @RequestBody(
       content =
           @Content(examples = @ExampleObject(value = "{\"reason\":\"Incident 2026-17 closed\"}")))
-  @APIResponse(responseCode = "403", description = "The caller engaged it")
-  @APIResponse(responseCode = "409", description = "Already released")
+  @APIResponse(
+      responseCode = "200",
+      description = "Released",
+      content =
+          @Content(
+              schema = @Schema(implementation = KillSwitchDto.class),
+              examples = @ExampleObject(name = "released", value = ENGAGEMENT)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid request body (violations name the fields)",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Wrong role, or the caller engaged it",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such engagement",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Already released",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
   public KillSwitchDto release(@PathParam("id") UUID id, Release request) {
     return KillSwitchDto.of(killSwitch.release(id, request, caller.getSubject()));
   }

@@ -8,9 +8,14 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import se.insyn.outbox.AuditOutbox;
+import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
+import se.insyn.recording.channel.repository.ChannelRepository;
 import se.insyn.recording.decision.repository.Recording;
 import se.insyn.recording.decision.repository.RecordingRepository;
 import se.insyn.recording.decision.service.RecordingStopper;
@@ -22,16 +27,19 @@ import se.insyn.recording.killswitch.repository.KillSwitchRepository;
 public class KillSwitchService {
 
   private final KillSwitchRepository switches;
+  private final ChannelRepository channels;
   private final RecordingRepository recordings;
   private final RecordingStopper stopper;
   private final AuditOutbox audit;
 
   KillSwitchService(
       KillSwitchRepository switches,
+      ChannelRepository channels,
       RecordingRepository recordings,
       RecordingStopper stopper,
       AuditOutbox audit) {
     this.switches = switches;
+    this.channels = channels;
     this.recordings = recordings;
     this.stopper = stopper;
     this.audit = audit;
@@ -45,9 +53,13 @@ public class KillSwitchService {
     return switches.listHistory();
   }
 
-  /** Engages and stops what is in progress on the covered channels, in one transaction. */
+  /**
+   * Engages and stops what is in progress on the covered channels, in one transaction. A mistyped
+   * channel id would otherwise engage nothing on the line meant, so every listed id must exist.
+   */
   @Transactional
   public KillSwitch engage(@Valid @NotNull Engagement request, @NotBlank String actor) {
+    requireKnownChannels(request.channelIds() == null ? List.of() : request.channelIds());
     KillSwitch k = new KillSwitch();
     k.id = UUID.randomUUID();
     k.allChannels = request.channelIds() == null || request.channelIds().isEmpty();
@@ -76,6 +88,23 @@ public class KillSwitchService {
             "recordingsStopped",
             running.size()));
     return k;
+  }
+
+  private void requireKnownChannels(List<UUID> ids) {
+    Set<UUID> known =
+        channels.listByIds(Set.copyOf(ids)).stream().map(c -> c.id).collect(Collectors.toSet());
+    List<Problem.Violation> unknown =
+        IntStream.range(0, ids.size())
+            .filter(i -> !known.contains(ids.get(i)))
+            .mapToObj(
+                i -> new Problem.Violation("channelIds[" + i + "]", "no channel " + ids.get(i)))
+            .toList();
+    if (!unknown.isEmpty()) {
+      throw ProblemException.unprocessable(
+          "Unknown channels",
+          unknown.size() + " channel id(s) name no channel; nothing was engaged",
+          unknown);
+    }
   }
 
   @Transactional

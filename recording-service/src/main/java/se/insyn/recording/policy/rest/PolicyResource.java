@@ -1,5 +1,7 @@
 package se.insyn.recording.policy.rest;
 
+import static se.insyn.recording.openapi.ApiExamples.*;
+
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,11 +18,14 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.insyn.problem.Problem;
 import se.insyn.recording.policy.repository.PolicyVersion;
 import se.insyn.recording.policy.service.PolicyDraft;
 import se.insyn.recording.policy.service.PolicyService;
@@ -58,6 +63,29 @@ public class PolicyResource {
   @GET
   @RolesAllowed({"recording-admin", "policy-approver", "dpo"})
   @Operation(summary = "List policies (the latest version of each)")
+  @APIResponse(
+      responseCode = "200",
+      description = "The latest version of each policy",
+      content =
+          @Content(
+              schema = @Schema(type = SchemaType.ARRAY, implementation = PolicyDto.class),
+              examples = @ExampleObject(name = "policies", value = "[" + POLICY + "]")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   public List<PolicyDto> list() {
     return policies.listLatest().stream().map(this::dto).toList();
   }
@@ -68,7 +96,37 @@ public class PolicyResource {
   @Operation(summary = "Create a policy as a DRAFT (version 1)")
   @RequestBody(
       content = @Content(examples = @ExampleObject(name = "threats", value = DRAFT_EXAMPLE)))
-  @APIResponse(responseCode = "201", description = "Draft created")
+  @APIResponse(
+      responseCode = "201",
+      description = "Draft created",
+      content =
+          @Content(
+              schema = @Schema(implementation = PolicyDto.class),
+              examples = @ExampleObject(name = "draft", value = POLICY)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid request body (violations name the fields)",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   public Response create(PolicyDraft draft, @Context UriInfo uri) {
     PolicyDto created = dto(policies.create(draft, caller.getSubject()));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -80,6 +138,37 @@ public class PolicyResource {
   @Path("/{id}")
   @RolesAllowed({"recording-admin", "policy-approver", "dpo"})
   @Operation(summary = "The latest version of a policy")
+  @APIResponse(
+      responseCode = "200",
+      description = "The latest version",
+      content =
+          @Content(
+              schema = @Schema(implementation = PolicyDto.class),
+              examples = @ExampleObject(name = "policy", value = POLICY)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such policy",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
   public PolicyDto get(@PathParam("id") UUID id) {
     return dto(policies.latest(id));
   }
@@ -88,6 +177,37 @@ public class PolicyResource {
   @Path("/{id}/versions")
   @RolesAllowed({"recording-admin", "policy-approver", "dpo"})
   @Operation(summary = "Every version of a policy, oldest first (R9)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Every version, oldest first",
+      content =
+          @Content(
+              schema = @Schema(type = SchemaType.ARRAY, implementation = PolicyDto.class),
+              examples = @ExampleObject(name = "versions", value = "[" + POLICY + "]")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such policy",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
   public List<PolicyDto> versions(@PathParam("id") UUID id) {
     return policies.versions(id).stream().map(this::dto).toList();
   }
@@ -96,6 +216,37 @@ public class PolicyResource {
   @Path("/{id}/versions/{version}")
   @RolesAllowed({"recording-admin", "policy-approver", "dpo"})
   @Operation(summary = "One version of a policy")
+  @APIResponse(
+      responseCode = "200",
+      description = "The version",
+      content =
+          @Content(
+              schema = @Schema(implementation = PolicyDto.class),
+              examples = @ExampleObject(name = "version", value = POLICY)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such policy or version",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
   public PolicyDto version(@PathParam("id") UUID id, @PathParam("version") int version) {
     return dto(policies.version(id, version));
   }
@@ -109,8 +260,53 @@ public class PolicyResource {
       description = "Earlier versions keep their content; the active one stays active until then.")
   @RequestBody(
       content = @Content(examples = @ExampleObject(name = "threats", value = DRAFT_EXAMPLE)))
-  @APIResponse(responseCode = "201", description = "New version created")
-  @APIResponse(responseCode = "409", description = "A draft or submitted version is open")
+  @APIResponse(
+      responseCode = "201",
+      description = "New version created",
+      content =
+          @Content(
+              schema = @Schema(implementation = PolicyDto.class),
+              examples = @ExampleObject(name = "draft", value = POLICY)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid request body (violations name the fields)",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such policy",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "A draft or submitted version is open, or the policy is retired",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
   public Response revise(@PathParam("id") UUID id, PolicyDraft draft, @Context UriInfo uri) {
     PolicyDto created = dto(policies.revise(id, draft, caller.getSubject()));
     return Response.created(
@@ -123,7 +319,45 @@ public class PolicyResource {
   @Path("/{id}/submit")
   @RolesAllowed("recording-admin")
   @Operation(summary = "Submit the latest draft for approval")
-  @APIResponse(responseCode = "409", description = "The latest version is not a draft")
+  @APIResponse(
+      responseCode = "200",
+      description = "Submitted",
+      content =
+          @Content(
+              schema = @Schema(implementation = PolicyDto.class),
+              examples = @ExampleObject(name = "submitted", value = POLICY)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such policy",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The latest version is not a draft",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
   public PolicyDto submit(@PathParam("id") UUID id) {
     return dto(policies.submit(id));
   }
@@ -136,13 +370,13 @@ public class PolicyResource {
       description =
           "Four eyes: the author cannot approve (403). Every unmet requirement is listed in one"
               + " 422 problem (violations); the refusal is audited and the version REJECTED.")
-  @APIResponse(responseCode = "200", description = "Active")
   @APIResponse(
       responseCode = "422",
       description = "Requirements not met",
       content =
           @Content(
-              mediaType = "application/problem+json",
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "legitimate interest",
@@ -153,6 +387,45 @@ public class PolicyResource {
                           "detail":"1 requirement(s) not met","violations":[{"field":"legalBasis",\
                           "message":"a public authority may not cite legitimate interest for its\
                            tasks (R5)"}]}""")))
+  @APIResponse(
+      responseCode = "200",
+      description = "Active",
+      content =
+          @Content(
+              schema = @Schema(implementation = PolicyDto.class),
+              examples = @ExampleObject(name = "active", value = POLICY)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Wrong role, or the caller is the version's author",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such policy",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The latest version is not submitted",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
   public PolicyDto approve(@PathParam("id") UUID id) {
     return dto(policies.approve(id, caller.getSubject()));
   }
@@ -164,6 +437,53 @@ public class PolicyResource {
   @Operation(summary = "Suspend the active version: decisions under it are denied")
   @RequestBody(
       content = @Content(examples = @ExampleObject(value = "{\"reason\":\"Under review\"}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "Suspended",
+      content =
+          @Content(
+              schema = @Schema(implementation = PolicyDto.class),
+              examples = @ExampleObject(name = "suspended", value = POLICY)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid request body (violations name the fields)",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such policy",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The policy has no active version",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
   public PolicyDto suspend(@PathParam("id") UUID id, Reason reason) {
     return dto(policies.suspend(id, reason));
   }
@@ -175,6 +495,53 @@ public class PolicyResource {
   @Operation(summary = "Retire the policy: no version of it can be used or approved again")
   @RequestBody(
       content = @Content(examples = @ExampleObject(value = "{\"reason\":\"Line closed\"}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "Retired",
+      content =
+          @Content(
+              schema = @Schema(implementation = PolicyDto.class),
+              examples = @ExampleObject(name = "retired", value = POLICY)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid request body (violations name the fields)",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid bearer token",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
+  @APIResponse(
+      responseCode = "403",
+      description = "The caller's roles do not allow this",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such policy",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(
+      responseCode = "409",
+      description = "Already retired",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
   public PolicyDto retire(@PathParam("id") UUID id, Reason reason) {
     return dto(policies.retire(id, reason));
   }
