@@ -114,6 +114,8 @@ class LaholmBeforeIT {
                     .queryParam("purpose", "INCIDENT_INVESTIGATION")
                     .queryParam("type", "recording.decision")
                     .queryParam("subject", "channel/" + channelId)
+                    .queryParam("from", from.toString())
+                    .queryParam("to", to.toString())
                     .get(audit + "/api/v1/events")
                     .then()
                     .statusCode(200)
