@@ -8,17 +8,6 @@ public final class ApiExamples {
 
   public static final String PROBLEM = "application/problem+json";
 
-  public static final String UNAUTHENTICATED =
-      """
-      {"type":"urn:insyn:problem:unauthenticated","title":"Unauthenticated","status":401,\
-      "detail":"A valid bearer token from the configured issuer is required.",\
-      "instance":"/api/v1/channels"}""";
-
-  public static final String FORBIDDEN =
-      """
-      {"type":"urn:insyn:problem:forbidden","title":"Forbidden","status":403,\
-      "detail":"Your roles do not allow this operation.","instance":"/api/v1/channels"}""";
-
   public static final String NOT_FOUND =
       """
       {"type":"urn:insyn:problem:not-found","title":"Not found","status":404,\

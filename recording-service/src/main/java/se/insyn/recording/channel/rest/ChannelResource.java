@@ -50,22 +50,6 @@ public class ChannelResource {
           @Content(
               schema = @Schema(type = SchemaType.ARRAY, implementation = ChannelDto.class),
               examples = @ExampleObject(name = "channels", value = "[" + CHANNEL + "]")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   public List<ChannelDto> list() {
     return channels.list().stream().map(ChannelDto::of).toList();
   }
@@ -81,22 +65,6 @@ public class ChannelResource {
           @Content(
               schema = @Schema(implementation = ChannelDto.class),
               examples = @ExampleObject(name = "channel", value = CHANNEL)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   @APIResponse(
       responseCode = "404",
       description = "No such channel",
@@ -138,22 +106,6 @@ public class ChannelResource {
               mediaType = PROBLEM,
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   @APIResponse(
       responseCode = "409",
       description = "Same kind and address already registered",

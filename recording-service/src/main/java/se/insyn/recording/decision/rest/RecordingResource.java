@@ -96,22 +96,6 @@ public class RecordingResource {
               mediaType = PROBLEM,
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   public Response decide(RecordingRequest request, @Context UriInfo uri) {
     Decision decision = decisions.decide(request);
     if (!decision.permitted()) {
@@ -133,22 +117,6 @@ public class RecordingResource {
           @Content(
               schema = @Schema(implementation = RecordingDto.class),
               examples = @ExampleObject(name = "recording", value = RECORDING)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   @APIResponse(
       responseCode = "404",
       description = "No such recording",
@@ -197,22 +165,6 @@ public class RecordingResource {
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "invalid", value = VALIDATION)))
   @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
-  @APIResponse(
       responseCode = "404",
       description = "No such recording",
       content =
@@ -243,22 +195,6 @@ public class RecordingResource {
           @Content(
               schema = @Schema(implementation = RecordingDto.class),
               examples = @ExampleObject(name = "recording", value = RECORDING)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   @APIResponse(
       responseCode = "404",
       description = "No such recording",

@@ -61,22 +61,6 @@ public class KillSwitchResource {
                               + "],\"history\":["
                               + ENGAGEMENT
                               + "]}")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   public KillSwitchState state() {
     List<KillSwitchDto> active = killSwitch.engaged().stream().map(KillSwitchDto::of).toList();
     return new KillSwitchState(
@@ -118,22 +102,6 @@ public class KillSwitchResource {
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "invalid", value = VALIDATION)))
   @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
-  @APIResponse(
       responseCode = "422",
       description = "A listed channel id names no channel; nothing was engaged",
       content =
@@ -171,22 +139,6 @@ public class KillSwitchResource {
               mediaType = PROBLEM,
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "Wrong role, or the caller engaged it",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   @APIResponse(
       responseCode = "404",
       description = "No such engagement",

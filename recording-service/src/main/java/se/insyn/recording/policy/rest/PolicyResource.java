@@ -70,22 +70,6 @@ public class PolicyResource {
           @Content(
               schema = @Schema(type = SchemaType.ARRAY, implementation = PolicyDto.class),
               examples = @ExampleObject(name = "policies", value = "[" + POLICY + "]")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   public List<PolicyDto> list() {
     return policies.listLatest().stream().map(this::dto).toList();
   }
@@ -111,22 +95,6 @@ public class PolicyResource {
               mediaType = PROBLEM,
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   public Response create(PolicyDraft draft, @Context UriInfo uri) {
     PolicyDto created = dto(policies.create(draft, caller.getSubject()));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -145,22 +113,6 @@ public class PolicyResource {
           @Content(
               schema = @Schema(implementation = PolicyDto.class),
               examples = @ExampleObject(name = "policy", value = POLICY)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   @APIResponse(
       responseCode = "404",
       description = "No such policy",
@@ -185,22 +137,6 @@ public class PolicyResource {
               schema = @Schema(type = SchemaType.ARRAY, implementation = PolicyDto.class),
               examples = @ExampleObject(name = "versions", value = "[" + POLICY + "]")))
   @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
-  @APIResponse(
       responseCode = "404",
       description = "No such policy",
       content =
@@ -223,22 +159,6 @@ public class PolicyResource {
           @Content(
               schema = @Schema(implementation = PolicyDto.class),
               examples = @ExampleObject(name = "version", value = POLICY)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   @APIResponse(
       responseCode = "404",
       description = "No such policy or version",
@@ -276,22 +196,6 @@ public class PolicyResource {
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "invalid", value = VALIDATION)))
   @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
-  @APIResponse(
       responseCode = "404",
       description = "No such policy",
       content =
@@ -326,22 +230,6 @@ public class PolicyResource {
           @Content(
               schema = @Schema(implementation = PolicyDto.class),
               examples = @ExampleObject(name = "submitted", value = POLICY)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   @APIResponse(
       responseCode = "404",
       description = "No such policy",
@@ -395,22 +283,6 @@ public class PolicyResource {
               schema = @Schema(implementation = PolicyDto.class),
               examples = @ExampleObject(name = "active", value = POLICY)))
   @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "Wrong role, or the caller is the version's author",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
-  @APIResponse(
       responseCode = "404",
       description = "No such policy",
       content =
@@ -453,22 +325,6 @@ public class PolicyResource {
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "invalid", value = VALIDATION)))
   @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
-  @APIResponse(
       responseCode = "404",
       description = "No such policy",
       content =
@@ -510,22 +366,6 @@ public class PolicyResource {
               mediaType = PROBLEM,
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unauthenticated", value = UNAUTHENTICATED)))
-  @APIResponse(
-      responseCode = "403",
-      description = "The caller's roles do not allow this",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
   @APIResponse(
       responseCode = "404",
       description = "No such policy",
