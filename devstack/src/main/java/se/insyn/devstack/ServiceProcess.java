@@ -59,20 +59,8 @@ public final class ServiceProcess implements AutoCloseable {
     return this;
   }
 
-  public SuiteService service() {
-    return service;
-  }
-
   public String baseUrl() {
     return "http://localhost:" + port;
-  }
-
-  public Path log() {
-    return log;
-  }
-
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
   }
 
   /** Stops the process (a fault test can start it again with {@link #start()}). */
