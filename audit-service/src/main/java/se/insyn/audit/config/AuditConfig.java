@@ -24,6 +24,9 @@ public interface AuditConfig {
   /** Retention of the log itself. */
   Retention retention();
 
+  /** The scheduled tamper check. */
+  Verify verify();
+
   interface Signing {
 
     /** PKCS#8 PEM file of the Ed25519 private key (in prod a mounted Secret). */
@@ -52,6 +55,16 @@ public interface AuditConfig {
 
     /** When the pruning job runs (Quartz-style cron). */
     @WithDefault("0 30 3 * * ?")
+    String cron();
+  }
+
+  interface Verify {
+
+    /**
+     * When the service recomputes the log and checks every signed checkpoint (Quartz-style cron,
+     * {@code off} to disable). It reads the whole log, so daily by default.
+     */
+    @WithDefault("0 15 4 * * ?")
     String cron();
   }
 }

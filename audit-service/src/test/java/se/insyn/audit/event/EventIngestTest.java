@@ -68,7 +68,7 @@ class EventIngestTest {
         .auth()
         .oauth2(Tokens.user("auditor-1", "auditor"))
         .when()
-        .get("/api/v1/events/" + first.get("id"))
+        .get("/api/v1/events/" + first.get("id") + "?purpose=INTERNAL_CONTROL")
         .then()
         .statusCode(200)
         .body("id", equalTo(first.get("id")))
@@ -104,7 +104,7 @@ class EventIngestTest {
         .auth()
         .oauth2(Tokens.user("auditor-1", "auditor"))
         .when()
-        .get("/api/v1/events/" + good.get("id"))
+        .get("/api/v1/events/" + good.get("id") + "?purpose=INTERNAL_CONTROL")
         .then()
         .statusCode(404)
         .contentType("application/problem+json");

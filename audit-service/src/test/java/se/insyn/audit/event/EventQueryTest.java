@@ -40,7 +40,7 @@ class EventQueryTest {
         .auth()
         .oauth2(Tokens.client("consent-service", "audit-writer"))
         .when()
-        .get("/api/v1/events/" + UUID.randomUUID())
+        .get("/api/v1/events/" + UUID.randomUUID() + "?purpose=INTERNAL_CONTROL")
         .then()
         .statusCode(403);
   }
@@ -99,6 +99,65 @@ class EventQueryTest {
         .body("events[1].data.outcome", equalTo("answered"))
         .body("events[1].purpose", equalTo("SUPERVISORY_REQUEST"))
         .body("events[1].data.request.type", equalTo("audit.queried"));
+  }
+
+  @Test
+  void readingOneEventOrLogEntriesNeedsAPurposeAndEveryReadIsLogged() {
+    String source = "recording-service";
+    var held = event(source, "recording.accessed", "recording/" + UUID.randomUUID());
+    append(source, held);
+    String investigator = "inv-" + UUID.randomUUID();
+    String token = Tokens.user(investigator, "investigator");
+
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/events/" + held.get("id"))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations.field", contains("purpose"));
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/events/" + held.get("id") + "?purpose=INCIDENT_INVESTIGATION")
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(held.get("id")));
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/log/entries?start=0&end=1&purpose=GOSSIP")
+        .then()
+        .statusCode(400)
+        .body("violations.field", contains("purpose"));
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/log/entries?start=0&end=1&purpose=SUPERVISORY_REQUEST")
+        .then()
+        .statusCode(200);
+
+    given()
+        .auth()
+        .oauth2(Tokens.user("auditor-1", "auditor"))
+        .get(
+            "/api/v1/events?purpose=INTERNAL_CONTROL&type=audit.queried&actor="
+                + investigator
+                + WINDOW)
+        .then()
+        .statusCode(200)
+        .body("events", hasSize(4))
+        .body(
+            "events.subject",
+            contains(
+                "audit/events/" + held.get("id"),
+                "audit/events/" + held.get("id"),
+                "audit/log/entries",
+                "audit/log/entries"))
+        .body("events.data.outcome", contains("refused", "answered", "refused", "answered"))
+        .body("events[2].data.requestedPurpose", equalTo("GOSSIP"))
+        .body("events[3].purpose", equalTo("SUPERVISORY_REQUEST"));
   }
 
   @Test

@@ -95,7 +95,7 @@ class LogApiTest {
         given()
             .auth()
             .oauth2(auditor)
-            .get("/api/v1/events/" + mine.get("id"))
+            .get("/api/v1/events/" + mine.get("id") + "?purpose=INTERNAL_CONTROL")
             .then()
             .statusCode(200)
             .extract()
@@ -105,7 +105,11 @@ class LogApiTest {
         given()
             .auth()
             .oauth2(auditor)
-            .get("/api/v1/log/entries?start=" + leafIndex + "&end=" + (leafIndex + 1))
+            .get(
+                "/api/v1/log/entries?purpose=SUPERVISORY_REQUEST&start="
+                    + leafIndex
+                    + "&end="
+                    + (leafIndex + 1))
             .then()
             .statusCode(200)
             .body("entries[0].leafIndex", equalTo((int) leafIndex))
@@ -191,7 +195,7 @@ class LogApiTest {
         given()
             .auth()
             .oauth2(auditor)
-            .get("/api/v1/events/" + victim.get("id"))
+            .get("/api/v1/events/" + victim.get("id") + "?purpose=INTERNAL_CONTROL")
             .then()
             .extract()
             .jsonPath()
@@ -235,7 +239,7 @@ class LogApiTest {
         given()
             .auth()
             .oauth2(auditor)
-            .get("/api/v1/events/" + victim.get("id"))
+            .get("/api/v1/events/" + victim.get("id") + "?purpose=INTERNAL_CONTROL")
             .then()
             .extract()
             .jsonPath()

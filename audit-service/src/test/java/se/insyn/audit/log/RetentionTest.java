@@ -52,7 +52,7 @@ class RetentionTest {
         given()
             .auth()
             .oauth2(auditor)
-            .get("/api/v1/events/" + kept.get("id"))
+            .get("/api/v1/events/" + kept.get("id") + "?purpose=INTERNAL_CONTROL")
             .then()
             .statusCode(200)
             .extract()
@@ -70,7 +70,11 @@ class RetentionTest {
         given()
             .auth()
             .oauth2(auditor)
-            .get("/api/v1/log/entries?start=" + keptIndex + "&end=" + (keptIndex + 1))
+            .get(
+                "/api/v1/log/entries?purpose=SUPERVISORY_REQUEST&start="
+                    + keptIndex
+                    + "&end="
+                    + (keptIndex + 1))
             .then()
             .statusCode(200)
             .extract()
@@ -124,7 +128,7 @@ class RetentionTest {
     given()
         .auth()
         .oauth2(auditor)
-        .get("/api/v1/log/entries?start=0&end=1")
+        .get("/api/v1/log/entries?purpose=SUPERVISORY_REQUEST&start=0&end=1")
         .then()
         .statusCode(400)
         .body("violations.field", hasItem("start"));

@@ -101,9 +101,20 @@ public class EventResource {
   @GET
   @Path("/{id}")
   @RolesAllowed({"auditor", "investigator", "dpo"})
-  @Operation(summary = "One event with its leaf index, to ask for its inclusion proof")
-  public EventDto byId(@PathParam("id") UUID id) {
-    return EventDto.of(events.byId(id), json);
+  @Operation(
+      summary =
+          "One event with its leaf index, to ask for its inclusion proof; the caller states why"
+              + " and the read is logged as audit.queried")
+  public EventDto byId(
+      @PathParam("id") UUID id,
+      @Parameter(
+              description =
+                  "INCIDENT_INVESTIGATION, SUBJECT_ACCESS_REQUEST, SUPERVISORY_REQUEST or"
+                      + " INTERNAL_CONTROL",
+              example = "INCIDENT_INVESTIGATION")
+          @QueryParam("purpose")
+          String purpose) {
+    return EventDto.of(events.byId(caller(), id, purpose), json);
   }
 
   private Caller caller() {

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.insyn.audit.log.service.LogService;
+import se.insyn.problem.Problem;
+import se.insyn.problem.ProblemException;
 
 /**
  * Appends {@code audit.queried} for every read of the trail, answered or refused (R39, R62). It is
@@ -29,6 +33,28 @@ public class AccessAudit {
     this.log = log;
     this.json = json;
     this.source = source;
+  }
+
+  /**
+   * Records a read that reveals event content and refuses it (400, after recording the refusal)
+   * unless it states an allowed purpose.
+   *
+   * @param resource what is read, e.g. {@code audit/events/<id>}
+   * @return the stated purpose
+   */
+  public QueryPurpose requirePurpose(
+      Caller caller, String resource, String requestedPurpose, Map<String, Object> details) {
+    List<Problem.Violation> violations = new ArrayList<>();
+    QueryPurpose purpose =
+        EventQueryService.checkPurpose(requestedPurpose, violations).orElse(null);
+    record(caller, resource, purpose, requestedPurpose, purpose == null, details);
+    if (purpose == null) {
+      throw ProblemException.badRequest(
+          "Reading the audit trail needs a stated purpose; the read was refused and the refusal"
+              + " recorded.",
+          violations);
+    }
+    return purpose;
   }
 
   /**

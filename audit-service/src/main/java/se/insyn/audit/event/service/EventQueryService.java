@@ -1,7 +1,6 @@
 package se.insyn.audit.event.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -102,9 +101,12 @@ public class EventQueryService {
     return new Page(page, encodeCursor(page.get(limit - 1).leafIndex));
   }
 
-  /** One event by id, for someone who holds it and wants its proof. */
-  @Transactional
-  public StoredEvent byId(UUID id) {
+  /**
+   * One event by id, for someone who holds it and wants its proof. The read is recorded first (in
+   * its own transaction), so refusals and misses are on record too.
+   */
+  public StoredEvent byId(Caller caller, UUID id, String purpose) {
+    audit.requirePurpose(caller, "audit/events/" + id, purpose, Map.of("id", id.toString()));
     return events
         .findByEventId(id)
         .orElseThrow(() -> ProblemException.notFound("No event with id " + id + " is in the log."));

@@ -41,6 +41,17 @@ public class LogRepository {
         rs -> new LogHead(rs.getLong(1), rs.getLong(2)));
   }
 
+  /**
+   * Takes the transaction-scoped advisory lock that keeps a whole-log verification to one replica
+   * at a time; false when another replica holds it.
+   */
+  public boolean tryVerificationLock() {
+    return query(
+        "select pg_try_advisory_xact_lock(hashtext('insyn.audit.verify'))",
+        s -> {},
+        rs -> rs.getBoolean(1));
+  }
+
   public LogHead head() {
     return query(
         "select tree_size, pruned_below from log_head where id = 1",

@@ -12,10 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.insyn.audit.event.service.AccessAudit;
+import se.insyn.audit.event.service.Caller;
 import se.insyn.audit.log.service.Checkpoint;
 import se.insyn.audit.log.service.CheckpointSigner;
 import se.insyn.audit.log.service.LogService;
@@ -35,11 +40,20 @@ public class LogResource {
   private final LogService log;
   private final CheckpointSigner signer;
   private final VerifyService verifier;
+  private final AccessAudit audit;
+  private final JsonWebToken token;
 
-  LogResource(LogService log, CheckpointSigner signer, VerifyService verifier) {
+  LogResource(
+      LogService log,
+      CheckpointSigner signer,
+      VerifyService verifier,
+      AccessAudit audit,
+      JsonWebToken token) {
     this.log = log;
     this.signer = signer;
     this.verifier = verifier;
+    this.audit = audit;
+    this.token = token;
   }
 
   @POST
@@ -82,10 +96,28 @@ public class LogResource {
   @GET
   @Path("/entries")
   @RolesAllowed({"auditor", "investigator", "dpo"})
-  @Operation(summary = "Leaf inputs [start, end) (at most 1000) with their indices")
+  @Operation(
+      summary =
+          "Leaf inputs [start, end) (at most 1000) with their indices. They are the events"
+              + " themselves, so the caller states why and the read is logged as audit.queried")
   public LogDtos.EntriesDto entries(
       @Parameter(example = "0") @QueryParam("start") String start,
-      @Parameter(example = "100") @QueryParam("end") String end) {
+      @Parameter(example = "100") @QueryParam("end") String end,
+      @Parameter(
+              description =
+                  "INCIDENT_INVESTIGATION, SUBJECT_ACCESS_REQUEST, SUPERVISORY_REQUEST or"
+                      + " INTERNAL_CONTROL",
+              example = "SUPERVISORY_REQUEST")
+          @QueryParam("purpose")
+          String purpose) {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("start", start);
+    request.put("end", end);
+    audit.requirePurpose(
+        new Caller(token.getSubject(), token.getClaim("azp")),
+        "audit/log/entries",
+        purpose,
+        request);
     long[] range =
         Params.longs(List.of("start", "end"), List.of(nullToEmpty(start), nullToEmpty(end)), 0, 1);
     long from = range[0];
