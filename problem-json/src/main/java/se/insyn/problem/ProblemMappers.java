@@ -16,6 +16,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -156,6 +158,9 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    if (databaseUnreachable(e)) {
+      return unavailable(e, uri);
+    }
     String reference = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected error %s on %s", reference, path(uri));
     return Response.status(500)
@@ -169,6 +174,46 @@ public class ProblemMappers {
                 path(uri),
                 List.of()))
         .build();
+  }
+
+  /**
+   * 503 with {@code Retry-After} while the database cannot be reached (a restart, a failover): the
+   * request did nothing and may be retried. Logged at WARN, since it is not a defect.
+   */
+  private static Response unavailable(Throwable e, UriInfo uri) {
+    LOG.warnf("Database unreachable on %s: %s", path(uri), e.getMessage());
+    return Response.status(503)
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .type(Problem.MEDIA_TYPE)
+        .entity(
+            new Problem(
+                ProblemTypes.UNAVAILABLE,
+                "Service unavailable",
+                503,
+                "The service cannot reach its database right now; nothing was changed. Retry"
+                    + " shortly.",
+                path(uri),
+                List.of()))
+        .build();
+  }
+
+  /**
+   * Whether the failure is a lost or refused database connection: SQLState class 08 (connection
+   * exception), 57P01..57P03 (the server shutting down or starting up), or the pool's timeout.
+   */
+  static boolean databaseUnreachable(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || state.startsWith("57P0")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static Response respond(Problem problem, Throwable cause) {

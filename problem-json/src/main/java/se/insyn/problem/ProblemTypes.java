@@ -13,6 +13,7 @@ public final class ProblemTypes {
   public static final String CONFLICT = PREFIX + "conflict";
   public static final String RULE_VIOLATION = PREFIX + "rule-violation";
   public static final String INTERNAL = PREFIX + "internal";
+  public static final String UNAVAILABLE = PREFIX + "unavailable";
 
   /** For plain HTTP errors (405, 406, 415, ...) where the status says everything. */
   public static final String HTTP = "about:blank";

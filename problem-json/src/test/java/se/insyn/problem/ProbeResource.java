@@ -49,6 +49,14 @@ public class ProbeResource {
   }
 
   @GET
+  @Path("/database-down")
+  public String databaseDown() {
+    throw new IllegalStateException(
+        "could not open connection",
+        new java.sql.SQLException("Connection to localhost:5432 refused.", "08001"));
+  }
+
+  @GET
   @Path("/admin")
   @RolesAllowed("dpo")
   public String admin() {

@@ -135,6 +135,20 @@ class ProblemMappersTest {
   }
 
   @Test
+  void anUnreachableDatabaseIsA503WithRetryAfterAndNoInternals() {
+    given()
+        .when()
+        .get("/probe/database-down")
+        .then()
+        .statusCode(503)
+        .contentType("application/problem+json")
+        .header("Retry-After", "1")
+        .body("type", equalTo("urn:insyn:problem:unavailable"))
+        .body(not(containsString("5432")))
+        .body(not(containsString("SQLException")));
+  }
+
+  @Test
   void anAnonymousCallerOfAProtectedMethodIs401WithAChallenge() {
     given()
         .when()
