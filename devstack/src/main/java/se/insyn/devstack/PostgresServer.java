@@ -17,10 +17,12 @@ public final class PostgresServer implements AutoCloseable {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
-  private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
+  private EmbeddedPostgres postgres;
 
-  private PostgresServer(EmbeddedPostgres postgres) {
+  private PostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
     this.postgres = postgres;
+    this.dataDirectory = dataDirectory;
   }
 
   /**
@@ -28,10 +30,15 @@ public final class PostgresServer implements AutoCloseable {
    * survives restarts; without, a throw-away directory is used.
    */
   public static PostgresServer start(int port, Path dataDirectory) {
+    return new PostgresServer(
+        launch(port == 0 ? Processes.freePort() : port, dataDirectory), dataDirectory);
+  }
+
+  private static EmbeddedPostgres launch(int port, Path dataDirectory) {
     try {
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
-              .setPort(port == 0 ? Processes.freePort() : port)
+              .setPort(port)
               .setServerConfig("max_connections", "300")
               .setServerConfig("fsync", "on")
               // zonky turns this off by default; the suite promises durable audit writes.
@@ -39,10 +46,23 @@ public final class PostgresServer implements AutoCloseable {
       if (dataDirectory != null) {
         builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
       }
-      return new PostgresServer(builder.start());
+      return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("PostgreSQL did not start", e);
     }
+  }
+
+  /**
+   * Stops PostgreSQL (a fast shutdown: clients are disconnected) and starts it again on the same
+   * port and data, as a fault test needs. Only for a server started with a data directory.
+   */
+  public synchronized void restart() {
+    if (dataDirectory == null) {
+      throw new IllegalStateException("Only a server with a data directory can be restarted");
+    }
+    int port = port();
+    close();
+    postgres = launch(port, dataDirectory);
   }
 
   public int port() {

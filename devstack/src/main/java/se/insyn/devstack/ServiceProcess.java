@@ -63,6 +63,34 @@ public final class ServiceProcess implements AutoCloseable {
     return "http://localhost:" + port;
   }
 
+  /** The running process, e.g. for its resident memory; empty when it is not running. */
+  public java.util.Optional<ProcessHandle> handle() {
+    Process p = process;
+    return p != null && p.isAlive()
+        ? java.util.Optional.of(p.toHandle())
+        : java.util.Optional.empty();
+  }
+
+  /**
+   * Sets a configuration value for the next {@link #start()}, e.g. to shorten a retry interval in a
+   * fault test.
+   */
+  public synchronized void configure(String key, String value) {
+    config.put(key, value);
+  }
+
+  /** Kills the process at once (SIGKILL), as a crash would; {@link #start()} starts it again. */
+  public synchronized void kill() {
+    if (process != null) {
+      process.destroyForcibly();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** Stops the process (a fault test can start it again with {@link #start()}). */
   @Override
   public synchronized void close() {

@@ -41,19 +41,49 @@ public final class Suite implements AutoCloseable {
 
   private final PostgresServer postgres;
   private final KeycloakServer keycloak;
+  private final TestIssuer testIssuer;
   private final Map<SuiteService, ServiceProcess> services;
 
   private Suite(
       PostgresServer postgres,
       KeycloakServer keycloak,
+      TestIssuer testIssuer,
       Map<SuiteService, ServiceProcess> services) {
     this.postgres = postgres;
     this.keycloak = keycloak;
+    this.testIssuer = testIssuer;
     this.services = services;
   }
 
   /** Starts everything; if any part fails, what was started is stopped again. */
   public static Suite start(Options options, String keycloakAdminPassword) {
+    return start(options, keycloakAdminPassword, null, Map.of());
+  }
+
+  /**
+   * Starts PostgreSQL and the three services (production profile, packaged jars) against the given
+   * {@link TestIssuer} instead of Keycloak: much faster to start, and the services fetch their own
+   * client-credentials tokens from it as from Keycloak. For the benchmark harness. The issuer stays
+   * the caller's: {@link #close()} does not stop it.
+   */
+  public static Suite startWithTestIssuer(Options options, TestIssuer issuer) {
+    return start(options, null, issuer, Map.of());
+  }
+
+  /**
+   * As {@link #startWithTestIssuer(Options, TestIssuer)}, with configuration values per service
+   * that replace or add to the defaults (e.g. shorter retry intervals for fault tests).
+   */
+  public static Suite startWithTestIssuer(
+      Options options, TestIssuer issuer, Map<SuiteService, Map<String, String>> overrides) {
+    return start(options, null, issuer, overrides);
+  }
+
+  private static Suite start(
+      Options options,
+      String keycloakAdminPassword,
+      TestIssuer issuer,
+      Map<SuiteService, Map<String, String>> overrides) {
     PostgresServer postgres = null;
     KeycloakServer keycloak = null;
     Map<SuiteService, ServiceProcess> services = new EnumMap<>(SuiteService.class);
@@ -61,9 +91,12 @@ public final class Suite implements AutoCloseable {
       Path logs = options.workDirectory().resolve("logs");
       Files.createDirectories(logs);
       postgres = PostgresServer.start(options.postgresPort(), options.postgresData());
-      keycloak =
-          KeycloakServer.start(
-              options.keycloakPort(), logs.resolve("keycloak.log"), keycloakAdminPassword);
+      if (issuer == null) {
+        keycloak =
+            KeycloakServer.start(
+                options.keycloakPort(), logs.resolve("keycloak.log"), keycloakAdminPassword);
+      }
+      String issuerUrl = issuer == null ? keycloak.issuer() : issuer.issuer();
       Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
       for (SuiteService s : SuiteService.values()) {
         ports.put(s, options.fixedServicePorts() ? s.localPort() : Processes.freePort());
@@ -71,7 +104,8 @@ public final class Suite implements AutoCloseable {
       // Audit first: the others send it their events.
       for (SuiteService s :
           List.of(SuiteService.AUDIT, SuiteService.CONSENT, SuiteService.RECORDING)) {
-        Map<String, String> config = serviceConfig(s, postgres, keycloak, ports);
+        String secret = issuer == null ? s.localClientSecret() : TestIssuer.CLIENT_SECRET;
+        Map<String, String> config = serviceConfig(s, postgres, issuerUrl, secret, ports);
         if (s == SuiteService.AUDIT) {
           // A checkpoint signing key made for this local suite; a deployment mounts its own.
           Path keys = options.workDirectory().resolve("keys").toAbsolutePath();
@@ -83,31 +117,67 @@ public final class Suite implements AutoCloseable {
               keys.resolve("checkpoint-signing.pub.pem").toString());
           config.put("insyn.audit.signing.generate-missing-key", "true");
         }
+        if (s == SuiteService.RECORDING) {
+          // A content key-encryption key and blob directory made for this local suite; a
+          // deployment mounts its own KEK from a Secret.
+          Path content = options.workDirectory().resolve("recording-content").toAbsolutePath();
+          config.put("recording.content.kek.id", "local-suite");
+          config.put("recording.content.kek.file", content.resolve("kek.b64").toString());
+          config.put("recording.content.kek.generate-missing-key", "true");
+          config.put("recording.content.filesystem.dir", content.resolve("blobs").toString());
+        }
+        if (s == SuiteService.RECORDING) {
+          // A key-encryption key made for this local suite; a deployment mounts its own.
+          Path keys = options.workDirectory().resolve("keys").toAbsolutePath();
+          config.put("RECORDING_CONTENT_KEK_ID", "local-1");
+          config.put("RECORDING_CONTENT_KEK_FILE", localKek(keys).toString());
+          config.put(
+              "RECORDING_CONTENT_DIR",
+              options.workDirectory().resolve("recordings").toAbsolutePath().toString());
+        }
+        config.putAll(overrides.getOrDefault(s, Map.of()));
         ServiceProcess process =
             new ServiceProcess(s, ports.get(s), config, logs.resolve(s.module() + ".log"));
         services.put(s, process);
         process.start();
       }
-      return new Suite(postgres, keycloak, services);
+      return new Suite(postgres, keycloak, issuer, services);
     } catch (Exception e) {
-      new Suite(postgres, keycloak, services).close();
+      new Suite(postgres, keycloak, issuer, services).close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+  }
+
+  /** A random 256-bit key-encryption key (base64) in {@code keys/}, made once and then kept. */
+  private static Path localKek(Path keys) {
+    Path file = keys.resolve("recording-kek.b64");
+    try {
+      if (!Files.exists(file)) {
+        Files.createDirectories(keys);
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return file;
   }
 
   private static Map<String, String> serviceConfig(
       SuiteService service,
       PostgresServer postgres,
-      KeycloakServer keycloak,
+      String issuer,
+      String clientSecret,
       Map<SuiteService, Integer> ports) {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("quarkus.datasource.jdbc.url", postgres.createDatabase(service.database()));
     config.put("quarkus.datasource.username", service.database());
     config.put("quarkus.datasource.password", service.database());
-    config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+    config.put("quarkus.oidc.auth-server-url", issuer);
     config.put("quarkus.oidc.client-id", service.clientId());
-    config.put("quarkus.oidc.credentials.secret", service.localClientSecret());
-    config.put("quarkus.oidc-client.credentials.secret", service.localClientSecret());
+    config.put("quarkus.oidc.credentials.secret", clientSecret);
+    config.put("quarkus.oidc-client.credentials.secret", clientSecret);
     config.put("quarkus.swagger-ui.enabled", "true");
     // One pseudonymisation key for every service, so that a number has one pseudonym suite-wide.
     config.put("INSYN_PHONE_HMAC_KEY", LOCAL_PSEUDONYM_KEY);
@@ -122,9 +192,10 @@ public final class Suite implements AutoCloseable {
   }
 
   public String issuer() {
-    return keycloak.issuer();
+    return keycloak != null ? keycloak.issuer() : testIssuer.issuer();
   }
 
+  /** The Keycloak, or null when the suite was started with a {@link TestIssuer}. */
   public KeycloakServer keycloak() {
     return keycloak;
   }

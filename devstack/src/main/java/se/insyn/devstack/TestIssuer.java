@@ -7,10 +7,12 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
@@ -28,6 +31,10 @@ import java.util.stream.Collectors;
  * signs RS256 access tokens shaped like Keycloak's (realm roles in {@code realm_access.roles}).
  * Services verify its tokens exactly as they verify Keycloak's. Tokens are minted over HTTP ({@code
  * POST /mint}) so tests in any class loader can get one.
+ *
+ * <p>For web pages it also runs the authorization-code flow: {@code GET /authorize} shows a login
+ * form that asks for a user name and the realm roles to give that user (there are no passwords: it
+ * is a test issuer), and {@code POST /token} exchanges the code for an ID and an access token.
  */
 public final class TestIssuer implements AutoCloseable {
 
@@ -44,6 +51,12 @@ public final class TestIssuer implements AutoCloseable {
           "audit-service", List.of(),
           "demo-pbx", List.of("recorder"));
 
+  /** What an issued authorization code stands for until it is exchanged (once). */
+  private record CodeGrant(
+      String user, List<String> roles, String clientId, String redirectUri, String nonce) {}
+
+  private final Map<String, CodeGrant> codes = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
   private final HttpServer server;
   private final KeyPair keys;
   private final String keyId = "insyn-test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -63,6 +76,7 @@ public final class TestIssuer implements AutoCloseable {
       server.createContext("/jwks", issuer::jwks);
       server.createContext("/mint", issuer::mint);
       server.createContext("/token", issuer::token);
+      server.createContext("/authorize", issuer::authorize);
       server.setExecutor(Executors.newFixedThreadPool(4, r -> daemon(r)));
       server.start();
       return issuer;
@@ -93,10 +107,6 @@ public final class TestIssuer implements AutoCloseable {
    */
   public String sign(String subject, String clientId, List<String> roles, long lifetimeSeconds) {
     long now = Instant.now().getEpochSecond();
-    Map<String, Object> header = new LinkedHashMap<>();
-    header.put("alg", "RS256");
-    header.put("typ", "JWT");
-    header.put("kid", keyId);
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("iss", issuer());
     claims.put("sub", subject);
@@ -107,6 +117,14 @@ public final class TestIssuer implements AutoCloseable {
     claims.put("iat", now - Math.max(0, -lifetimeSeconds) - 60);
     claims.put("exp", now + lifetimeSeconds);
     claims.put("realm_access", Map.of("roles", roles));
+    return signClaims(claims);
+  }
+
+  private String signClaims(Map<String, Object> claims) {
+    Map<String, Object> header = new LinkedHashMap<>();
+    header.put("alg", "RS256");
+    header.put("typ", "JWT");
+    header.put("kid", keyId);
     String signingInput =
         b64(Json.write(header).getBytes(StandardCharsets.UTF_8))
             + "."
@@ -126,6 +144,9 @@ public final class TestIssuer implements AutoCloseable {
     doc.put("issuer", issuer());
     doc.put("jwks_uri", issuer() + "/jwks");
     doc.put("token_endpoint", issuer() + "/token");
+    doc.put("authorization_endpoint", issuer() + "/authorize");
+    doc.put("response_types_supported", List.of("code"));
+    doc.put("subject_types_supported", List.of("public"));
     doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
     respond(exchange, 200, "application/json", Json.write(doc));
   }
@@ -144,7 +165,8 @@ public final class TestIssuer implements AutoCloseable {
 
   /**
    * The client-credentials grant, for services' OIDC clients: secret {@link #CLIENT_SECRET} by
-   * {@code client_secret_basic} or {@code client_secret_post}; roles as in the realm.
+   * {@code client_secret_basic} or {@code client_secret_post}; roles as in the realm. Also the
+   * authorization-code grant, for the codes that {@code /authorize} issued to such a client.
    */
   private void token(HttpExchange exchange) throws IOException {
     Map<String, String> form = form(exchange);
@@ -158,12 +180,17 @@ public final class TestIssuer implements AutoCloseable {
       clientId = URLDecoder.decode(pair[0], StandardCharsets.UTF_8);
       secret = pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "";
     }
-    if (!"client_credentials".equals(form.get("grant_type"))) {
+    String grantType = form.get("grant_type");
+    if (!"client_credentials".equals(grantType) && !"authorization_code".equals(grantType)) {
       respond(exchange, 400, "application/json", "{\"error\":\"unsupported_grant_type\"}");
       return;
     }
     if (clientId == null || !CLIENT_ROLES.containsKey(clientId) || !CLIENT_SECRET.equals(secret)) {
       respond(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}");
+      return;
+    }
+    if ("authorization_code".equals(grantType)) {
+      exchangeCode(exchange, clientId, form);
       return;
     }
     long lifetime = 300;
@@ -174,6 +201,140 @@ public final class TestIssuer implements AutoCloseable {
         200,
         "application/json",
         Json.write(Map.of("access_token", token, "token_type", "Bearer", "expires_in", lifetime)));
+  }
+
+  /**
+   * The login page of the authorization-code flow. GET shows a form that carries the client's
+   * parameters along; POST with a user name (and comma-separated realm roles) issues a one-time
+   * code and sends the browser back to the client's redirect URI.
+   */
+  private void authorize(HttpExchange exchange) throws IOException {
+    if ("GET".equals(exchange.getRequestMethod())) {
+      Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+      String clientId = query.get("client_id");
+      String redirectUri = query.get("redirect_uri");
+      if (!"code".equals(query.get("response_type"))
+          || clientId == null
+          || !CLIENT_ROLES.containsKey(clientId)
+          || redirectUri == null) {
+        respond(exchange, 400, "text/plain", "invalid_request");
+        return;
+      }
+      StringBuilder hidden = new StringBuilder();
+      for (String name : List.of("client_id", "redirect_uri", "state", "nonce")) {
+        if (query.containsKey(name)) {
+          hidden.append(
+              "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
+                  .formatted(name, html(query.get(name))));
+        }
+      }
+      respond(
+          exchange,
+          200,
+          "text/html; charset=utf-8",
+          """
+          <!DOCTYPE html><html lang="en"><head><title>Test issuer login</title></head><body>
+          <form method="post" action="/authorize">%s
+          <label>User <input id="username" name="username"></label>
+          <label>Realm roles <input id="roles" name="roles"></label>
+          <button id="login" type="submit">Log in</button>
+          </form></body></html>"""
+              .formatted(hidden));
+      return;
+    }
+    Map<String, String> form = form(exchange);
+    String user = form.getOrDefault("username", "");
+    String clientId = form.get("client_id");
+    String redirectUri = form.get("redirect_uri");
+    if (user.isBlank() || clientId == null || redirectUri == null) {
+      respond(exchange, 400, "text/plain", "invalid_request");
+      return;
+    }
+    String roles = form.getOrDefault("roles", "").strip();
+    String code = b64(randomBytes());
+    codes.put(
+        code,
+        new CodeGrant(
+            user.strip(),
+            roles.isEmpty() ? List.of() : List.of(roles.split("\\s*,\\s*")),
+            clientId,
+            redirectUri,
+            form.get("nonce")));
+    String location =
+        redirectUri
+            + (redirectUri.contains("?") ? "&" : "?")
+            + "code="
+            + URLEncoder.encode(code, StandardCharsets.UTF_8)
+            + (form.containsKey("state")
+                ? "&state=" + URLEncoder.encode(form.get("state"), StandardCharsets.UTF_8)
+                : "");
+    exchange.getResponseHeaders().add("Location", location);
+    exchange.sendResponseHeaders(302, -1);
+    exchange.close();
+  }
+
+  /** Exchanges a code once, for the client it was issued to and with the same redirect URI. */
+  private void exchangeCode(HttpExchange exchange, String clientId, Map<String, String> form)
+      throws IOException {
+    CodeGrant grant = codes.remove(form.getOrDefault("code", ""));
+    if (grant == null
+        || !grant.clientId().equals(clientId)
+        || !grant.redirectUri().equals(form.get("redirect_uri"))) {
+      respond(exchange, 400, "application/json", "{\"error\":\"invalid_grant\"}");
+      return;
+    }
+    long lifetime = 300;
+    long now = Instant.now().getEpochSecond();
+    Map<String, Object> id = new LinkedHashMap<>();
+    id.put("iss", issuer());
+    id.put("sub", grant.user());
+    id.put("preferred_username", grant.user());
+    id.put("aud", clientId);
+    id.put("azp", clientId);
+    id.put("typ", "ID");
+    id.put("sid", b64(randomBytes()));
+    id.put("iat", now);
+    id.put("auth_time", now);
+    id.put("exp", now + lifetime);
+    if (grant.nonce() != null) {
+      id.put("nonce", grant.nonce());
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("access_token", sign(grant.user(), clientId, grant.roles(), lifetime));
+    body.put("id_token", signClaims(id));
+    body.put("token_type", "Bearer");
+    body.put("expires_in", lifetime);
+    respond(exchange, 200, "application/json", Json.write(body));
+  }
+
+  private byte[] randomBytes() {
+    byte[] bytes = new byte[24];
+    random.nextBytes(bytes);
+    return bytes;
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (raw == null) {
+      return params;
+    }
+    for (String pair : raw.split("&")) {
+      if (!pair.isEmpty()) {
+        String[] kv = pair.split("=", 2);
+        params.put(
+            URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+            kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+      }
+    }
+    return params;
+  }
+
+  private static String html(String value) {
+    return value
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   private static Map<String, String> form(HttpExchange exchange) throws IOException {

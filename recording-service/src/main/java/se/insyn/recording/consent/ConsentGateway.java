@@ -17,8 +17,17 @@ public class ConsentGateway {
 
   private static final Logger LOG = Logger.getLogger(ConsentGateway.class);
 
-  /** What the consent-service said, reduced to what the decision needs. */
-  public record Verdict(Outcome outcome, String decisionId) {}
+  /**
+   * What the consent-service said, reduced to what the decision needs: the outcome, its decision
+   * id, and the ids of the consents it relied on (kept on the recording so that a withdrawal of one
+   * of them can stop it).
+   */
+  public record Verdict(Outcome outcome, String decisionId, List<String> consentIds) {
+
+    Verdict(Outcome outcome, String decisionId) {
+      this(outcome, decisionId, List.of());
+    }
+  }
 
   public enum Outcome {
     PERMIT,
@@ -62,9 +71,20 @@ public class ConsentGateway {
       return new Verdict(Outcome.UNAVAILABLE, null);
     }
     return switch (answer.decision()) {
-      case "PERMIT" -> new Verdict(Outcome.PERMIT, answer.decisionId());
+      case "PERMIT" -> new Verdict(Outcome.PERMIT, answer.decisionId(), consentIds(answer));
       case "DENY" -> new Verdict(Outcome.DENY, answer.decisionId());
       default -> new Verdict(Outcome.UNAVAILABLE, answer.decisionId());
     };
+  }
+
+  private static List<String> consentIds(ConsentServiceClient.Answer answer) {
+    if (answer.subjects() == null) {
+      return List.of();
+    }
+    return answer.subjects().stream()
+        .map(ConsentServiceClient.SubjectAnswer::consentId)
+        .filter(java.util.Objects::nonNull)
+        .distinct()
+        .toList();
   }
 }

@@ -75,5 +75,83 @@ public final class ApiExamples {
       "engagedAt":"2026-11-23T10:20:00Z","releasedBy":null,"releasedAt":null,\
       "releaseReason":null}""";
 
+  public static final String CONTENT =
+      """
+      {"recordingId":"5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21","state":"SEALED",\
+      "contentType":"audio/wav","size":1843200,\
+      "sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",\
+      "seal":"3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b",\
+      "sealIntact":true,"sealedAt":"2026-11-23T10:21:40Z"}""";
+
+  public static final String UPLOAD_INCOMPLETE =
+      """
+      {"type":"urn:insyn:problem:upload-incomplete","title":"Upload incomplete","status":400,\
+      "detail":"The content could not be received completely; nothing was kept, upload it again",\
+      "instance":"/api/v1/recordings/5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21/content"}""";
+
+  public static final String GONE =
+      """
+      {"type":"urn:insyn:problem:disposed","title":"Disposed of","status":410,\
+      "detail":"The content of recording 5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21 was destroyed under\
+       its disposal decision and cannot be recovered",\
+      "instance":"/api/v1/recordings/5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21/content",\
+      "receipt":{"recordingId":"5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21",\
+      "contentHash":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",\
+      "disposalDecision":{"body":"Kommunstyrelsen","registryNumber":"KS 2026/112",\
+      "date":"2026-02-01","documentType":"Inspelat samtal, hot och våld","retention":"P90D"},\
+      "policyId":"9a1b2c3d-0000-4000-8000-000000000001","policyVersion":2,\
+      "deleteAfter":"2027-02-21T10:15:00Z","disposedAt":"2027-02-21T10:16:00Z",\
+      "executor":"system","receiptId":"c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f"}}""";
+
+  public static final String LEGAL_HOLD =
+      """
+      {"id":"7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d","caseRef":"KS 2026/331",\
+      "reason":"DOCUMENT_REQUEST","recordingIds":["5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21"],\
+      "channelId":null,"from":null,"to":null,"placedBy":"investigator-ida",\
+      "placedAt":"2026-11-24T08:00:00Z","releasedBy":null,"releasedAt":null,\
+      "releaseReason":null,"covered":["5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21"],\
+      "alreadyDisposed":[]}""";
+
+  public static final String UNKNOWN_RECORDINGS =
+      """
+      {"type":"urn:insyn:problem:rule-violation","title":"Unknown recordings","status":422,\
+      "detail":"Some recording ids name no recording; nothing was held",\
+      "instance":"/api/v1/legal-holds","violations":[{"field":"criteria.recordingIds[0]",\
+      "message":"no recording 7c9e6679-7425-40de-944b-e07fc1f90ae7"}]}""";
+
+  public static final String ACCESS_REFUSED =
+      """
+      {"type":"urn:insyn:problem:forbidden","title":"Forbidden","status":403,\
+      "detail":"Access refused: recorded for THREAT_DOCUMENTATION; reason QUALITY_REVIEW serves\
+       QUALITY_TRAINING (R8)",\
+      "instance":"/api/v1/recordings/5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21/playback"}""";
+
+  public static final String APPROVAL =
+      """
+      {"id":"2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091",\
+      "recordingId":"5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21","requester":"reviewer-rut",\
+      "reasonCode":"CASE_HANDLING","caseRef":"SOC 2026/12","approvedBy":"reviewer-sven",\
+      "approvedAt":"2026-11-24T09:00:00Z"}""";
+
+  public static final String RECORDING_LIST =
+      """
+      [{"id":"5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21","state":"STOPPED",\
+      "channelId":"0b6f1c1e-8a59-4bb8-9d6e-2f1f4b0c9a11",\
+      "policyId":"9a1b2c3d-0000-4000-8000-000000000001","policyVersion":2,\
+      "createdAt":"2026-11-23T10:15:00Z","startedAt":"2026-11-23T10:15:03Z",\
+      "stoppedAt":"2026-11-23T10:21:30Z","deleteAfter":"2027-02-21T10:15:00Z",\
+      "contentState":"SEALED","contentHash":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",\
+      "disposedAt":null}]""";
+
+  public static final String SUBJECT_ACCESS =
+      """
+      {"recordings":[{"recordingId":"5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21",\
+      "recordedAt":"2026-11-23T10:15:03Z","channelId":"0b6f1c1e-8a59-4bb8-9d6e-2f1f4b0c9a11",\
+      "channelName":"Medborgarservice","policyId":"9a1b2c3d-0000-4000-8000-000000000001",\
+      "policyVersion":2,"purpose":"THREAT_DOCUMENTATION","legalBasis":"PUBLIC_TASK",\
+      "status":"RETAINED","deleteAfter":"2027-02-21T10:15:00Z","disposedAt":null,\
+      "disposalReceipt":null,"accesses":[{"actor":"reviewer-rut","action":"PLAYBACK",\
+      "reasonCode":"THREAT_INVESTIGATION","caseRef":"AM 2026/77","at":"2026-11-24T09:05:00Z"}]}]}""";
+
   private ApiExamples() {}
 }

@@ -3,6 +3,7 @@ package se.insyn.consent.choice.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,40 @@ public class ConsentRepository implements PanacheRepositoryBase<Consent, UUID> {
             + " order by recordedAt desc",
         purposeCode,
         subjectRefs,
+        sessionId);
+  }
+
+  /**
+   * Serialises the choices of one subject about one purpose until the transaction ends, so that a
+   * new choice sees every earlier one that has committed.
+   */
+  public void lockSubject(String purposeCode, SubjectType type, String subjectRef) {
+    getEntityManager()
+        .createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(?1, 0))")
+        .setParameter(1, purposeCode + "\n" + type.name() + "\n" + subjectRef)
+        .getSingleResult();
+  }
+
+  /**
+   * The subject's consents (GIVEN, neither withdrawn nor expired) that a refusal in this scope
+   * replaces in every decision: all of them for a standing refusal, those for the same session for
+   * a session's refusal.
+   */
+  public List<Consent> listGivenInForce(
+      String purposeCode, SubjectType type, String subjectRef, String sessionId, Instant now) {
+    String query =
+        "purposeCode = ?1 and subjectType = ?2 and subjectRef = ?3 and choice = ?4"
+            + " and withdrawnAt is null and (expiresAt is null or expiresAt > ?5)";
+    if (sessionId == null) {
+      return list(query, purposeCode, type, subjectRef, Consent.Choice.GIVEN, now);
+    }
+    return list(
+        query + " and sessionId = ?6",
+        purposeCode,
+        type,
+        subjectRef,
+        Consent.Choice.GIVEN,
+        now,
         sessionId);
   }
 

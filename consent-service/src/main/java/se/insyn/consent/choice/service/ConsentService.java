@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import se.insyn.consent.change.service.ConsentChangeFeed;
 import se.insyn.consent.choice.repository.Consent;
 import se.insyn.consent.choice.repository.ConsentRepository;
 import se.insyn.consent.notice.repository.Notice;
@@ -40,6 +41,7 @@ public class ConsentService {
   private final NoticeRepository notices;
   private final Pseudonymiser pseudonymiser;
   private final AuditOutbox audit;
+  private final ConsentChangeFeed changes;
   private final SecurityIdentity caller;
 
   ConsentService(
@@ -48,16 +50,21 @@ public class ConsentService {
       NoticeRepository notices,
       Pseudonymiser pseudonymiser,
       AuditOutbox audit,
+      ConsentChangeFeed changes,
       SecurityIdentity caller) {
     this.consents = consents;
     this.purposes = purposes;
     this.notices = notices;
     this.pseudonymiser = pseudonymiser;
     this.audit = audit;
+    this.changes = changes;
     this.caller = caller;
   }
 
-  /** Records a choice. There is no way to record silence: a choice is GIVEN or REFUSED (R12). */
+  /**
+   * Records a choice. There is no way to record silence: a choice is GIVEN or REFUSED (R12). A
+   * refusal supersedes the person's consents it replaces; each goes into the change feed once.
+   */
   @Transactional
   public Consent record(@NotNull @Valid NewConsent request) {
     Pseudonym subject = subjectOf(request);
@@ -73,6 +80,7 @@ public class ConsentService {
     if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
       throw unprocessable("expiresAt", "must be in the future");
     }
+    consents.lockSubject(purpose.code, subject.type(), subject.ref());
 
     Consent consent = new Consent();
     consent.id = UUID.randomUUID();
@@ -88,6 +96,11 @@ public class ConsentService {
     consent.recordedAt = Instant.now();
     consent.recordedBy = audit.currentActor().subject();
     consent.expiresAt = request.expiresAt();
+    if (consent.choice == Consent.Choice.REFUSED) {
+      changes.superseded(
+          consents.listGivenInForce(
+              purpose.code, subject.type(), subject.ref(), consent.sessionId, consent.recordedAt));
+    }
     consents.persist(consent);
 
     Map<String, Object> data = evidence(consent);
@@ -128,6 +141,7 @@ public class ConsentService {
       data.put("interactionId", interactionId);
     }
     audit.record("consent.withdrawn", "consent/" + consent.id, consent.purposeCode, null, data);
+    changes.withdrawn(consent);
     return consent;
   }
 

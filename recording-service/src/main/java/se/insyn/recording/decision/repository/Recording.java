@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -101,6 +102,64 @@ public class Recording {
   @Enumerated(EnumType.STRING)
   @Column(name = "stop_reason")
   public StopReason stopReason;
+
+  /** The consents (consent-service ids) the PERMIT relied on; a withdrawal of one stops it. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "consent_ids", nullable = false, columnDefinition = "jsonb")
+  public List<String> consentIds = new ArrayList<>();
+
+  /** UPLOADING while bytes arrive, SEALED once hashed and sealed (R32); null before any upload. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "content_state")
+  public ContentState contentState;
+
+  @Column(name = "content_type")
+  public String contentType;
+
+  @Column(name = "content_size")
+  public Long contentSize;
+
+  /** SHA-256 of the plaintext, hex. */
+  @Column(name = "content_hash")
+  public String contentHash;
+
+  /** HMAC over the hash and the metadata it is bound to (R32). */
+  @Column(name = "content_seal")
+  public String contentSeal;
+
+  @Column(name = "sealed_at")
+  public Instant sealedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "disposal_stage")
+  public DisposalStage disposalStage;
+
+  @Column(name = "disposed_at")
+  public Instant disposedAt;
+
+  /** The disposal receipt (R44), shown with 410 Gone afterwards. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "disposal_receipt", columnDefinition = "jsonb")
+  public Map<String, Object> disposalReceipt;
+
+  public enum ContentState {
+    UPLOADING,
+    SEALED
+  }
+
+  /** KEY_DESTROYED: crypto-shredded, bytes may still need deleting; DISPOSED: done, receipted. */
+  public enum DisposalStage {
+    KEY_DESTROYED,
+    DISPOSED
+  }
+
+  public boolean disposed() {
+    return disposalStage != null;
+  }
+
+  public String blobKey() {
+    return "recordings/" + id;
+  }
 
   public boolean inProgress() {
     return state != State.STOPPED;

@@ -5,14 +5,19 @@ import static se.insyn.recording.openapi.ApiExamples.*;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.insyn.problem.Problem;
+import se.insyn.recording.access.service.RecordingListing;
 import se.insyn.recording.decision.service.Decision;
 import se.insyn.recording.decision.service.DecisionService;
 import se.insyn.recording.decision.service.RecordingRequest;
@@ -36,10 +42,43 @@ public class RecordingResource {
 
   private final DecisionService decisions;
   private final RecordingService recordings;
+  private final RecordingListing listing;
 
-  RecordingResource(DecisionService decisions, RecordingService recordings) {
+  RecordingResource(
+      DecisionService decisions, RecordingService recordings, RecordingListing listing) {
     this.decisions = decisions;
     this.recordings = recordings;
+    this.listing = listing;
+  }
+
+  @GET
+  @RolesAllowed({"recording-admin", "it-operator", "investigator", "dpo"})
+  @Operation(
+      summary = "List recordings' metadata (R50, R51)",
+      description =
+          "By channel and creation time window [from, to), oldest first, at most `limit` (default"
+              + " 100, at most 1000). Never content. Every listing is audited.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Metadata",
+      content =
+          @Content(
+              schema = @Schema(implementation = RecordingMetadataDto.class),
+              examples = @ExampleObject(name = "recordings", value = RECORDING_LIST)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid query (violations name the parameters)",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
+  public List<RecordingMetadataDto> list(
+      @QueryParam("channel") UUID channel,
+      @QueryParam("from") Instant from,
+      @QueryParam("to") Instant to,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    return listing.list(channel, from, to, limit).stream().map(RecordingMetadataDto::of).toList();
   }
 
   @POST

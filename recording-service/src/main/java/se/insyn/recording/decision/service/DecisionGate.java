@@ -126,7 +126,11 @@ public class DecisionGate {
    */
   @Transactional
   public Decision permit(
-      RecordingRequest request, Candidate policy, String consentDecisionId, Instant now) {
+      RecordingRequest request,
+      Candidate policy,
+      String consentDecisionId,
+      List<String> consentIds,
+      Instant now) {
     if (killSwitch.engagedFor(request.channelId())) {
       return deny(request, List.of(Reason.KILL_SWITCH), Optional.of(policy), consentDecisionId);
     }
@@ -145,6 +149,7 @@ public class DecisionGate {
     r.employeeSubjects = new ArrayList<>(request.employeeIds());
     r.noticeVersion = policy.noticeVersion();
     r.consentDecisionId = consentDecisionId;
+    r.consentIds = new ArrayList<>(consentIds);
     r.deleteAfter =
         PolicyRules.deleteAfter(policy.retention(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
             .map(OffsetDateTime::toInstant)
@@ -153,6 +158,7 @@ public class DecisionGate {
     recordings.persist(r);
     Map<String, Object> data = data(request, Decision.Verdict.PERMIT, List.of(), policy);
     data.put("consentDecisionId", consentDecisionId);
+    data.put("consentIds", consentIds);
     data.put("callerHmac", r.callerHmac);
     audit.record(
         "recording.decision", "recording/" + r.id, policy.purpose(), policy.legalBasis(), data);

@@ -35,7 +35,7 @@ public class DecisionService {
     }
     Candidate policy = evaluation.candidate().get();
     if (policy.consentParties() == ConsentParties.NONE) {
-      return gate.permit(request, policy, null, now);
+      return gate.permit(request, policy, null, List.of(), now);
     }
     boolean askCaller = policy.consentParties().caller();
     boolean askEmployees = policy.consentParties().employee();
@@ -51,7 +51,7 @@ public class DecisionService {
             askEmployees ? request.employeeIds() : List.of(),
             request.callId());
     return switch (verdict.outcome()) {
-      case PERMIT -> gate.permit(request, policy, verdict.decisionId(), now);
+      case PERMIT -> gate.permit(request, policy, verdict.decisionId(), verdict.consentIds(), now);
       case DENY ->
           gate.deny(
               request, List.of(Reason.CONSENT_DENIED), Optional.of(policy), verdict.decisionId());

@@ -1,0 +1,269 @@
+package se.insyn.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The suite's public API as its clients call it, over HTTP only: each method is one documented call
+ * (or a short sequence a user would make) with the caller's token.
+ */
+final class InsynClient {
+
+  final String consent;
+  final String recording;
+  final String audit;
+
+  InsynClient(String consent, String recording, String audit) {
+    this.consent = consent;
+    this.recording = recording;
+    this.audit = audit;
+  }
+
+  static String phoneNumber() {
+    return "+4643" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+  }
+
+  static String shortId() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  // --- consent-service ---------------------------------------------------------------------
+
+  /** Creates a purpose (consent-admin) and publishes its first notice; returns the code. */
+  String purposeWithNotice(String consentAdmin, String prefix, String subject, String model) {
+    String code = prefix + "-" + shortId();
+    given()
+        .auth()
+        .oauth2(consentAdmin)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "code",
+                code,
+                "titleSv",
+                "Inspelning av samtal",
+                "titleEn",
+                "Call recording",
+                "subjects",
+                List.of(subject),
+                "choiceModel",
+                model))
+        .post(consent + "/api/v1/purposes")
+        .then()
+        .statusCode(201);
+    given()
+        .auth()
+        .oauth2(consentAdmin)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "texts",
+                Map.of("sv", "Samtalet spelas in om du trycker 1.", "en", "Press 1 to record."),
+                "limits",
+                List.of(
+                    Map.of(
+                        "kind",
+                        "NOT_USED_FOR_EVALUATION",
+                        "text",
+                        Map.of("sv", "Inspelningen används inte för att bedöma personal."))),
+                "controller",
+                "Laholms kommun",
+                "contact",
+                "dataskyddsombud@laholm.example",
+                "requiresReconsent",
+                false))
+        .post(consent + "/api/v1/purposes/" + code + "/notices")
+        .then()
+        .statusCode(201);
+    return code;
+  }
+
+  /** The phone system records a caller's "yes" pressed on the keypad; returns the response. */
+  Response callerConsents(String pbx, String purpose, String phone) {
+    return given()
+        .auth()
+        .oauth2(pbx)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "purpose",
+                purpose,
+                "noticeVersion",
+                1,
+                "choice",
+                "GIVEN",
+                "scope",
+                "STANDING",
+                "subject",
+                Map.of("type", "phone", "value", phone),
+                "mechanism",
+                "DTMF",
+                "interactionId",
+                "call-" + UUID.randomUUID()))
+        .post(consent + "/api/v1/consents");
+  }
+
+  // --- recording-service -------------------------------------------------------------------
+
+  String channel(String recordingAdmin, String name) {
+    return given()
+        .auth()
+        .oauth2(recordingAdmin)
+        .contentType(ContentType.JSON)
+        .body(Map.of("kind", "PHONE_LINE", "address", phoneNumber(), "name", name))
+        .post(recording + "/api/v1/channels")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /**
+   * A policy draft for threat documentation on the channel, on demand, every day and hour.
+   *
+   * @param consentPurpose the consent-service purpose the caller is asked for, or null for none
+   * @param retention ISO-8601 duration of the disposal decision
+   */
+  static Map<String, Object> threatPolicy(
+      String channelId, String consentPurpose, String retention) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("controller", "Laholms kommun, kommunstyrelsen");
+    d.put("purpose", "THREAT_DOCUMENTATION");
+    d.put("legalBasis", "PUBLIC_TASK");
+    d.put("legalReference", "Arbetsmiljölagen 3 kap. 2 §");
+    d.put(
+        "scope",
+        Map.of(
+            "channelIds", List.of(channelId),
+            "direction", "BOTH",
+            "weekdays",
+                List.of(
+                    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
+            "hoursFrom", "00:00",
+            "hoursTo", "00:00",
+            "mode", "ON_DEMAND"));
+    d.put(
+        "consent",
+        consentPurpose == null
+            ? Map.of("parties", "NONE")
+            : Map.of("parties", "CALLER", "purposeCode", consentPurpose));
+    d.put("ropaId", "ROPA-2026-014");
+    d.put("dpia", Map.of("vulnerableSubjects", false, "largeScale", false, "newTechnology", false));
+    d.put(
+        "disposal",
+        Map.of(
+            "body", "Kommunstyrelsen",
+            "registryNumber", "KS 2026/112",
+            "date", "2026-02-01",
+            "documentType", "Inspelat samtal, hot och våld",
+            "retention", retention));
+    d.put(
+        "notice",
+        Map.of(
+            "version",
+            "threat-notice-v1",
+            "announcement",
+            Map.of("sv", "Samtalet spelas in.", "en", "This call is recorded.")));
+    d.put(
+        "employees",
+        Map.of(
+            "affected", true,
+            "mblReference", "MBL 2026-03-01 §7",
+            "safetyRepView", "Skyddsombudet tillstyrker"));
+    d.put("reviewDate", LocalDate.now().plusMonths(6).toString());
+    return d;
+  }
+
+  /** Drafts (author), submits (author) and approves (a second person); returns the policy id. */
+  String approvedPolicy(String author, String approver, Map<String, Object> draft) {
+    String id =
+        given()
+            .auth()
+            .oauth2(author)
+            .contentType(ContentType.JSON)
+            .body(draft)
+            .post(recording + "/api/v1/policies")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given()
+        .auth()
+        .oauth2(author)
+        .post(recording + "/api/v1/policies/" + id + "/submit")
+        .then()
+        .statusCode(200);
+    given()
+        .auth()
+        .oauth2(approver)
+        .post(recording + "/api/v1/policies/" + id + "/approve")
+        .then()
+        .statusCode(200);
+    return id;
+  }
+
+  /** "May I record?" as the phone system asks it for an incoming call. */
+  Response mayIRecord(String pbx, String channelId, String callerNumber, String trigger) {
+    Map<String, Object> participants = new LinkedHashMap<>();
+    participants.put("callerNumber", callerNumber);
+    return given()
+        .auth()
+        .oauth2(pbx)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "channelId", channelId,
+                "callId", "call-" + UUID.randomUUID(),
+                "direction", "INBOUND",
+                "trigger", trigger,
+                "participants", participants))
+        .post(recording + "/api/v1/recordings");
+  }
+
+  // --- audit-service -----------------------------------------------------------------------
+
+  /** Every event in the log, in log order, read page by page with a stated purpose. */
+  List<Map<String, Object>> allEvents(String auditor) {
+    List<Map<String, Object>> all = new ArrayList<>();
+    String cursor = null;
+    do {
+      var request =
+          given()
+              .auth()
+              .oauth2(auditor)
+              .queryParam("purpose", "INTERNAL_CONTROL")
+              .queryParam("from", "2000-01-01T00:00:00Z")
+              .queryParam("to", "2100-01-01T00:00:00Z")
+              .queryParam("limit", 1000);
+      if (cursor != null) {
+        request.queryParam("cursor", cursor);
+      }
+      JsonPath page =
+          request.get(audit + "/api/v1/events").then().statusCode(200).extract().jsonPath();
+      all.addAll(page.getList("events"));
+      cursor = page.getString("nextCursor");
+    } while (cursor != null);
+    return all;
+  }
+
+  JsonPath verifyLog(String auditor) {
+    return given()
+        .auth()
+        .oauth2(auditor)
+        .post(audit + "/api/v1/log/verify")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+}

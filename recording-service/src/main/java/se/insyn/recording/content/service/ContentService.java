@@ -1,0 +1,285 @@
+package se.insyn.recording.content.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import org.jboss.logging.Logger;
+import se.insyn.outbox.AuditOutbox;
+import se.insyn.problem.Problem;
+import se.insyn.problem.ProblemException;
+import se.insyn.recording.config.RecordingConfig;
+import se.insyn.recording.content.repository.ContentKey;
+import se.insyn.recording.content.repository.ContentKeyRepository;
+import se.insyn.recording.content.store.BlobStore;
+import se.insyn.recording.decision.repository.Recording;
+import se.insyn.recording.decision.repository.RecordingRepository;
+
+/**
+ * Encrypted content (R31, R32). Bytes stream from the request through SHA-256 and chunked
+ * AES-256-GCM into the blob store; nothing readable touches a disk and no database connection is
+ * held while they flow. At the end the hash is sealed to the metadata and audited.
+ */
+@ApplicationScoped
+public class ContentService {
+
+  private static final Logger LOG = Logger.getLogger(ContentService.class);
+  private static final int COPY_BUFFER = 64 * 1024;
+
+  /** Decrypted content on its way to a caller, or the receipt of its disposal. */
+  public sealed interface Readable permits Plain, Disposed {}
+
+  /** Decrypted bytes; the caller closes the stream. */
+  public record Plain(InputStream stream, String contentType, long size, String sha256)
+      implements Readable {}
+
+  public record Disposed(Map<String, Object> receipt) implements Readable {}
+
+  private final RecordingRepository recordings;
+  private final ContentKeyRepository keys;
+  private final KeyVault vault;
+  private final BlobStore blobs;
+  private final AuditOutbox audit;
+  private final RecordingConfig config;
+
+  ContentService(
+      RecordingRepository recordings,
+      ContentKeyRepository keys,
+      KeyVault vault,
+      BlobStore blobs,
+      AuditOutbox audit,
+      RecordingConfig config) {
+    this.recordings = recordings;
+    this.keys = keys;
+    this.vault = vault;
+    this.blobs = blobs;
+    this.audit = audit;
+    this.config = config;
+  }
+
+  /** Stores the content of a permitted, started recording; once only. */
+  public Recording upload(UUID id, String contentType, InputStream body) {
+    SecretKey dataKey = QuarkusTransaction.requiringNew().call(() -> begin(id, contentType));
+    MessageDigest sha256 = sha256();
+    long size;
+    try (BlobStore.Upload upload = blobs.create("recordings/" + id)) {
+      CountingOutputStream counted;
+      try (OutputStream encrypted =
+          ChunkedAesGcm.encrypt(new KeepOpen(upload), dataKey, id, config.content().chunkSize())) {
+        counted = new CountingOutputStream(new DigestOutputStream(encrypted, sha256));
+        body.transferTo(counted);
+      }
+      upload.commit();
+      size = counted.count;
+    } catch (IOException | RuntimeException e) {
+      LOG.debugf("upload of recording %s failed: %s", id, e.toString());
+      QuarkusTransaction.requiringNew().run(() -> abandon(id));
+      throw new ProblemException(
+          400,
+          "urn:insyn:problem:upload-incomplete",
+          "Upload incomplete",
+          "The content could not be received completely; nothing was kept, upload it again",
+          List.of());
+    }
+    String hash = HexFormat.of().formatHex(sha256.digest());
+    return QuarkusTransaction.requiringNew().call(() -> seal(id, hash, size));
+  }
+
+  private SecretKey begin(UUID id, String contentType) {
+    Recording r = locked(id);
+    if (r.disposed()) {
+      throw new ContentGoneException(id, r.disposalReceipt);
+    }
+    if (r.startedAt == null) {
+      throw ProblemException.conflict(
+          "The recording was never started (R20); there is no content to store");
+    }
+    if (r.contentState != null) {
+      throw ProblemException.conflict("The recording's content is " + r.contentState);
+    }
+    if (contentType != null && contentType.length() > 100) {
+      throw ProblemException.badRequest(
+          "Content-Type is too long",
+          List.of(new Problem.Violation("Content-Type", "at most 100 characters")));
+    }
+    SecretKey dataKey = vault.newDataKey();
+    KeyVault.Wrapped wrapped = vault.wrap(id, dataKey);
+    ContentKey key = new ContentKey();
+    key.contentId = id;
+    key.kekId = wrapped.kekId();
+    key.wrappedKey = wrapped.bytes();
+    key.createdAt = Instant.now();
+    keys.persist(key);
+    r.contentState = Recording.ContentState.UPLOADING;
+    r.contentType = contentType == null ? "application/octet-stream" : contentType;
+    return dataKey;
+  }
+
+  private void abandon(UUID id) {
+    Recording r = locked(id);
+    keys.deleteById(id);
+    r.contentState = null;
+    r.contentType = null;
+    try {
+      blobs.delete("recordings/" + id);
+    } catch (IOException e) {
+      LOG.warnf("could not remove the partial blob of recording %s", id);
+    }
+  }
+
+  private Recording seal(UUID id, String hash, long size) {
+    Recording r = locked(id);
+    r.contentHash = hash;
+    r.contentSize = size;
+    r.contentSeal = Seal.compute(vault.sealKey(), Seal.canonical(r, hash, size));
+    r.sealedAt = Instant.now();
+    r.contentState = Recording.ContentState.SEALED;
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("sha256", hash);
+    data.put("size", size);
+    data.put("seal", r.contentSeal);
+    data.put("channelId", r.channelId.toString());
+    data.put("policyId", r.policyId.toString());
+    data.put("policyVersion", r.policyVersion);
+    data.put("noticeVersion", r.noticeVersion);
+    data.put("startedAt", String.valueOf(r.startedAt));
+    data.put("stoppedAt", String.valueOf(r.stoppedAt));
+    data.put("direction", r.direction.name());
+    audit.record("recording.content.sealed", "recording/" + r.id, null, null, data);
+    return r;
+  }
+
+  /** Whether the stored hash and metadata still match the seal made at finalisation (R32). */
+  public boolean sealIntact(Recording r) {
+    return r.contentSeal != null
+        && r.contentSeal.equals(
+            Seal.compute(vault.sealKey(), Seal.canonical(r, r.contentHash, r.contentSize)));
+  }
+
+  /**
+   * Opens the decrypted content. Access rules are the caller's business; this only knows whether
+   * the bytes are still there.
+   */
+  public Readable open(UUID id) {
+    Optional<Readable> gone =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Recording r = recordings.findByIdOptional(id).orElseThrow();
+                  if (r.disposed()) {
+                    return Optional.of(new Disposed(r.disposalReceipt));
+                  }
+                  if (r.contentState != Recording.ContentState.SEALED) {
+                    throw ProblemException.notFound("The recording has no content");
+                  }
+                  return Optional.empty();
+                });
+    if (gone.isPresent()) {
+      return gone.get();
+    }
+    Optional<Object[]> loaded =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    keys.findByIdOptional(id)
+                        .map(
+                            k -> {
+                              Recording r = recordings.findById(id);
+                              return new Object[] {
+                                new KeyVault.Wrapped(k.kekId, k.wrappedKey),
+                                r.contentType,
+                                r.contentSize,
+                                r.contentHash
+                              };
+                            }));
+    if (loaded.isEmpty()) {
+      // Shredded between the two looks: the disposal job is finishing it.
+      return QuarkusTransaction.requiringNew()
+          .call(() -> new Disposed(recordings.findById(id).disposalReceipt));
+    }
+    Object[] k = loaded.get();
+    SecretKey dataKey = vault.unwrap(id, (KeyVault.Wrapped) k[0]);
+    try {
+      InputStream decrypted = ChunkedAesGcm.decrypt(blobs.open("recordings/" + id), dataKey, id);
+      return new Plain(decrypted, (String) k[1], (Long) k[2], (String) k[3]);
+    } catch (IOException e) {
+      throw new IllegalStateException("content of recording " + id + " is unreadable", e);
+    }
+  }
+
+  /** Copies decrypted content to a response. */
+  public static void copy(InputStream in, OutputStream out) throws IOException {
+    try (in) {
+      byte[] buffer = new byte[COPY_BUFFER];
+      int n;
+      while ((n = in.read(buffer)) != -1) {
+        out.write(buffer, 0, n);
+      }
+    }
+  }
+
+  private Recording locked(UUID id) {
+    return recordings
+        .findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+        .orElseThrow(() -> ProblemException.notFound("No recording " + id));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Lets the cipher finish its last chunk without closing the upload before its commit. */
+  private static final class KeepOpen extends FilterOutputStream {
+    KeepOpen(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
+    }
+  }
+
+  private static final class CountingOutputStream extends FilterOutputStream {
+    private long count;
+
+    CountingOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package se.insyn.recording.content.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import se.insyn.recording.decision.repository.Recording;
+
+/**
+ * The seal over a recording's content hash and the metadata it is bound to (R32): decision id,
+ * consent decision, policy and version, notice version, start, stop, channel, direction, size.
+ * Changing any of them, or the hash, breaks the seal.
+ */
+public final class Seal {
+
+  private Seal() {}
+
+  /** The exact text that is sealed; one field per line, in a fixed order. */
+  public static String canonical(Recording r, String sha256, long size) {
+    return String.join(
+        "\n",
+        "insyn-recording-seal-v1",
+        "decision=" + r.id,
+        "consentDecision=" + r.consentDecisionId,
+        "policy=" + r.policyId + "/" + r.policyVersion,
+        "notice=" + r.noticeVersion,
+        "start=" + r.startedAt,
+        "stop=" + r.stoppedAt,
+        "channel=" + r.channelId,
+        "direction=" + r.direction,
+        "size=" + size,
+        "sha256=" + sha256);
+  }
+
+  public static String compute(byte[] sealKey, String canonical) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(sealKey, "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is unavailable", e);
+    }
+  }
+}

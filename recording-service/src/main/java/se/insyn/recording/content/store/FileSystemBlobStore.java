@@ -1,0 +1,87 @@
+package se.insyn.recording.content.store;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+
+/** Blobs as files under one directory; a blob is written beside its name and moved in on commit. */
+public class FileSystemBlobStore implements BlobStore {
+
+  private final Path root;
+
+  public FileSystemBlobStore(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  private Path path(String key) {
+    Path p = root.resolve(key).normalize();
+    if (!p.startsWith(root) || p.equals(root)) {
+      throw new IllegalArgumentException("blob key outside the store: " + key);
+    }
+    return p;
+  }
+
+  @Override
+  public Upload create(String key) throws IOException {
+    Path target = path(key);
+    Files.createDirectories(target.getParent());
+    Path partial = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".part");
+    OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 64 * 1024);
+    return new Upload() {
+      private boolean committed;
+      private boolean closed;
+
+      @Override
+      public void write(int b) throws IOException {
+        out.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void commit() throws IOException {
+        out.close();
+        if (Files.exists(target)) {
+          throw new IOException("blob " + key + " already exists");
+        }
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        committed = true;
+      }
+
+      @Override
+      public void close() throws IOException {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        out.close();
+        if (!committed) {
+          Files.deleteIfExists(partial);
+        }
+      }
+    };
+  }
+
+  @Override
+  public InputStream open(String key) throws IOException {
+    return Files.newInputStream(path(key));
+  }
+
+  @Override
+  public void delete(String key) throws IOException {
+    Files.deleteIfExists(path(key));
+  }
+
+  @Override
+  public boolean exists(String key) {
+    return Files.exists(path(key));
+  }
+}
