@@ -11,6 +11,8 @@ import java.util.UUID;
  * in it are already pseudonymised (R62).
  *
  * @param sequence the gap-free per-source number; null until the relay assigns it at delivery
+ * @param traceId the W3C trace id (32 lowercase hex) of the call that caused the event, so one call
+ *     can be followed across services; null when there was none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEvent(
@@ -23,7 +25,8 @@ public record AuditEvent(
     String subject,
     String purpose,
     String legalBasis,
-    Map<String, Object> data) {
+    Map<String, Object> data,
+    String traceId) {
 
   /** Who caused the event: a person or service account (subject + client id), or the system. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,6 +37,6 @@ public record AuditEvent(
 
   public AuditEvent withSequence(long assigned) {
     return new AuditEvent(
-        id, source, assigned, type, time, actor, subject, purpose, legalBasis, data);
+        id, source, assigned, type, time, actor, subject, purpose, legalBasis, data, traceId);
   }
 }

@@ -2,6 +2,8 @@ package se.insyn.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -66,7 +68,8 @@ public class AuditOutbox {
             subject,
             purpose,
             legalBasis,
-            data);
+            data,
+            currentTraceId());
     OutboxEvent row = new OutboxEvent();
     row.id = event.id();
     row.type = type;
@@ -79,6 +82,12 @@ public class AuditOutbox {
     }
     repository.persist(row);
     return event.id();
+  }
+
+  /** The trace id of the call being served, or null outside a traced call. */
+  static String currentTraceId() {
+    SpanContext context = Span.current().getSpanContext();
+    return context.isValid() ? context.getTraceId() : null;
   }
 
   /** The authenticated caller as an audit actor: token subject and the client it was issued to. */

@@ -95,10 +95,12 @@ class EventIngestTest {
     Map<String, Object> bad = new HashMap<>(event(SOURCE, "consent.given", "consent/x"));
     bad.remove("type");
     bad.put("time", null);
+    bad.put("traceId", "not-a-trace");
     post(SOURCE, List.of(good, bad))
         .statusCode(400)
         .contentType("application/problem+json")
-        .body("violations.field", hasItems("events[1].type", "events[1].time"));
+        .body(
+            "violations.field", hasItems("events[1].type", "events[1].time", "events[1].traceId"));
 
     given()
         .auth()

@@ -161,6 +161,35 @@ class EventQueryTest {
   }
 
   @Test
+  void oneCallIsFollowedAcrossServicesByItsTraceId() {
+    String trace = UUID.randomUUID().toString().replace("-", "");
+    var fromRecording =
+        event("recording-service", "recording.decision", "recording/" + UUID.randomUUID());
+    fromRecording.put("traceId", trace);
+    var fromConsent = event("consent-service", "consent.decision", "decision/" + UUID.randomUUID());
+    fromConsent.put("traceId", trace);
+    append("recording-service", fromRecording);
+    append("consent-service", fromConsent);
+    append("consent-service", event("consent-service", "consent.decision", "decision/other"));
+
+    given()
+        .auth()
+        .oauth2(Tokens.user("inv-1", "investigator"))
+        .get("/api/v1/events?purpose=INCIDENT_INVESTIGATION&traceId=" + trace + WINDOW)
+        .then()
+        .statusCode(200)
+        .body("events.type", contains("recording.decision", "consent.decision"))
+        .body("events.traceId", contains(trace, trace));
+    given()
+        .auth()
+        .oauth2(Tokens.user("inv-1", "investigator"))
+        .get("/api/v1/events?purpose=INCIDENT_INVESTIGATION&traceId=%25" + WINDOW)
+        .then()
+        .statusCode(400)
+        .body("violations.field", contains("traceId"));
+  }
+
+  @Test
   void resultsArePagedWithACursor() {
     String subject = "recording/" + UUID.randomUUID();
     String source = "recording-service";

@@ -329,4 +329,32 @@ class DecisionResourceTest {
         .statusCode(400)
         .contentType("application/problem+json");
   }
+
+  @Test
+  void theDecisionEventCarriesTheTraceIdOfTheCallerSCall() {
+    String code = Fixtures.purpose("OPT_OUT", "CITIZEN");
+    Fixtures.publish(code, false);
+    String trace = UUID.randomUUID().toString().replace("-", "");
+    String decisionId =
+        given()
+            .auth()
+            .oauth2(Tokens.client("recording-service", "decision-client"))
+            .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-00")
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "purpose",
+                    code,
+                    "subjects",
+                    List.of(Map.of("type", "phone", "value", Fixtures.phoneNumber()))))
+            .when()
+            .post("/api/v1/decisions")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("decisionId");
+
+    List<OutboxEvent> events = Fixtures.events("decision/" + decisionId);
+    assertEquals(trace, Fixtures.payload(events.get(0)).getString("traceId"));
+  }
 }

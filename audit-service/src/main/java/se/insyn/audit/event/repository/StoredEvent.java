@@ -41,6 +41,9 @@ public class StoredEvent {
 
   public String purpose;
 
+  @Column(name = "trace_id")
+  public String traceId;
+
   @Column(name = "received_at", nullable = false)
   public Instant receivedAt;
 

@@ -21,6 +21,7 @@ public class StoredEventRepository implements PanacheRepositoryBase<StoredEvent,
       String type,
       String subject,
       String actor,
+      String traceId,
       Instant from,
       Instant to,
       long afterLeaf,
@@ -39,6 +40,10 @@ public class StoredEventRepository implements PanacheRepositoryBase<StoredEvent,
     if (actor != null) {
       query.append(" and actorSubject = :actor");
       params.and("actor", actor);
+    }
+    if (traceId != null) {
+      query.append(" and traceId = :trace");
+      params.and("trace", traceId);
     }
     query.append(" order by leafIndex");
     return find(query.toString(), params).page(0, limit).list();

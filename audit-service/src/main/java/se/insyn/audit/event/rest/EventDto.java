@@ -24,7 +24,8 @@ public record EventDto(
     String subject,
     String purpose,
     String legalBasis,
-    JsonNode data) {
+    JsonNode data,
+    String traceId) {
 
   static EventDto of(StoredEvent e, ObjectMapper json) {
     JsonNode leaf;
@@ -44,6 +45,7 @@ public record EventDto(
         e.subject,
         e.purpose,
         leaf.hasNonNull("legalBasis") ? leaf.get("legalBasis").textValue() : null,
-        leaf.get("data"));
+        leaf.get("data"),
+        leaf.hasNonNull("traceId") ? leaf.get("traceId").textValue() : null);
   }
 }

@@ -85,6 +85,11 @@ public class EventResource {
       @Parameter(example = "recording/r-77") @QueryParam("subject") String subject,
       @Parameter(description = "The actor's subject", example = "u-123") @QueryParam("actor")
           String actor,
+      @Parameter(
+              description = "Only the events of one call, across services (W3C trace id)",
+              example = "4bf92f3577b34da6a3ce929d0e0e4736")
+          @QueryParam("traceId")
+          String traceId,
       @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
       @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
       @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor")
@@ -93,7 +98,8 @@ public class EventResource {
     EventQueryService.Page page =
         events.search(
             caller(),
-            new EventQueryService.Query(purpose, type, subject, actor, from, to, cursor, limit));
+            new EventQueryService.Query(
+                purpose, type, subject, actor, traceId, from, to, cursor, limit));
     return new EventPage(
         page.events().stream().map(e -> EventDto.of(e, json)).toList(), page.nextCursor());
   }

@@ -2,6 +2,8 @@ package se.insyn.audit.event.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +35,11 @@ public class AccessAudit {
     this.log = log;
     this.json = json;
     this.source = source;
+  }
+
+  private static String currentTraceId() {
+    SpanContext context = Span.current().getSpanContext();
+    return context.isValid() ? context.getTraceId() : null;
   }
 
   /**
@@ -94,6 +101,7 @@ public class AccessAudit {
                     resource,
                     purpose == null ? null : purpose.name(),
                     null,
-                    data)));
+                    data,
+                    currentTraceId())));
   }
 }

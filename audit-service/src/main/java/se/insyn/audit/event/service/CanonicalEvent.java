@@ -44,6 +44,9 @@ public final class CanonicalEvent {
     if (event.data() != null) {
       json.set("data", event.data());
     }
+    if (event.traceId() != null) {
+      json.put("traceId", event.traceId());
+    }
     return new LeafRow(
         field,
         event.id(),
@@ -54,6 +57,7 @@ public final class CanonicalEvent {
         event.actor().subject(),
         event.subject(),
         event.purpose(),
+        event.traceId(),
         Jcs.write(json));
   }
 }

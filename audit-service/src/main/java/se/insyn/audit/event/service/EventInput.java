@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * One event as emitters send it (the shape of {@code se.insyn.outbox.AuditEvent}). {@code data} is
- * kept as a JSON tree so that its canonical form is computed from exactly what was sent.
+ * kept as a JSON tree so that its canonical form is computed from exactly what was sent; {@code
+ * traceId} links the events of one call across services.
  */
 public record EventInput(
     @NotNull UUID id,
@@ -25,7 +26,9 @@ public record EventInput(
     @NotBlank @Size(max = 300) @Pattern(regexp = "[^\\p{Cntrl}]+") String subject,
     @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]+") String purpose,
     @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]+") String legalBasis,
-    ObjectNode data) {
+    ObjectNode data,
+    @Pattern(regexp = "[0-9a-f]{32}", message = "must be a W3C trace id (32 lowercase hex)")
+        String traceId) {
 
   /** A person or service account (subject + client id), or {@code system}. */
   public record Actor(

@@ -25,6 +25,9 @@ public class EventQueryService {
 
   static final int MAX_LIMIT = 1000;
 
+  private static final java.util.regex.Pattern TRACE_ID =
+      java.util.regex.Pattern.compile("[0-9a-f]{32}");
+
   private final StoredEventRepository events;
   private final AccessAudit audit;
 
@@ -42,6 +45,7 @@ public class EventQueryService {
       String type,
       String subject,
       String actor,
+      String traceId,
       String from,
       String to,
       String cursor,
@@ -52,6 +56,7 @@ public class EventQueryService {
       map.put("type", type);
       map.put("subject", subject);
       map.put("actor", actor);
+      map.put("traceId", traceId);
       map.put("from", from);
       map.put("to", to);
       map.put("cursor", cursor);
@@ -67,6 +72,11 @@ public class EventQueryService {
     Instant to = instant("to", query.to(), violations);
     if (from != null && to != null && !from.isBefore(to)) {
       violations.add(new Problem.Violation("to", "must be after from"));
+    }
+    if (query.traceId() != null
+        && !query.traceId().isBlank()
+        && !TRACE_ID.matcher(query.traceId()).matches()) {
+      violations.add(new Problem.Violation("traceId", "must be a W3C trace id (32 lowercase hex)"));
     }
     long after = cursor(query.cursor(), violations);
     int limit = limit(query.limit(), violations);
@@ -90,6 +100,7 @@ public class EventQueryService {
             blankToNull(query.type()),
             blankToNull(query.subject()),
             blankToNull(query.actor()),
+            blankToNull(query.traceId()),
             from,
             to,
             after,

@@ -18,4 +18,5 @@ public record LeafRow(
     String actorSubject,
     String subject,
     String purpose,
+    String traceId,
     String leafInput) {}

@@ -132,8 +132,8 @@ public class LogRepository {
           try (PreparedStatement s =
               c.prepareStatement(
                   "insert into audit_event (leaf_index, id, source, sequence, type, occurred_at,"
-                      + " actor_subject, subject, purpose, leaf_input, leaf_hash)"
-                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " actor_subject, subject, purpose, trace_id, leaf_input, leaf_hash)"
+                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < rows.size(); i++) {
               LeafRow row = rows.get(i);
               s.setLong(1, firstIndex + i);
@@ -149,8 +149,9 @@ public class LogRepository {
               s.setString(7, row.actorSubject());
               s.setString(8, row.subject());
               s.setString(9, row.purpose());
-              s.setString(10, row.leafInput());
-              s.setBytes(11, leafHashes.get(i));
+              s.setString(10, row.traceId());
+              s.setString(11, row.leafInput());
+              s.setBytes(12, leafHashes.get(i));
               s.addBatch();
             }
             s.executeBatch();
@@ -254,7 +255,7 @@ public class LogRepository {
           try (PreparedStatement s =
               c.prepareStatement(
                   "select leaf_index, leaf_input, leaf_hash, id, source, sequence, type,"
-                      + " occurred_at, actor_subject, subject, purpose from audit_event"
+                      + " occurred_at, actor_subject, subject, purpose, trace_id from audit_event"
                       + " where leaf_index >= ? and leaf_index < ? order by leaf_index")) {
             s.setLong(1, start);
             s.setLong(2, end);
@@ -280,6 +281,7 @@ public class LogRepository {
                             rs.getString(9),
                             rs.getString(10),
                             rs.getString(11),
+                            rs.getString(12),
                             rs.getString(2))));
               }
             }

@@ -226,6 +226,7 @@ public class VerifyService {
     compare(differing, "actor", text(leaf.path("actor"), "subject"), columns.actorSubject());
     compare(differing, "subject", text(leaf, "subject"), columns.subject());
     compare(differing, "purpose", text(leaf, "purpose"), columns.purpose());
+    compare(differing, "traceId", text(leaf, "traceId"), columns.traceId());
     return differing.isEmpty() ? null : "columns " + differing + " differ from the leaf input";
   }
 
