@@ -39,16 +39,19 @@ public final class Suite implements AutoCloseable {
   private static final String LOCAL_PSEUDONYM_KEY =
       "local-only-pseudonym-key-never-use-in-production";
 
+  private final Path workDirectory;
   private final PostgresServer postgres;
   private final KeycloakServer keycloak;
   private final TestIssuer testIssuer;
   private final Map<SuiteService, ServiceProcess> services;
 
   private Suite(
+      Path workDirectory,
       PostgresServer postgres,
       KeycloakServer keycloak,
       TestIssuer testIssuer,
       Map<SuiteService, ServiceProcess> services) {
+    this.workDirectory = workDirectory;
     this.postgres = postgres;
     this.keycloak = keycloak;
     this.testIssuer = testIssuer;
@@ -118,15 +121,6 @@ public final class Suite implements AutoCloseable {
           config.put("insyn.audit.signing.generate-missing-key", "true");
         }
         if (s == SuiteService.RECORDING) {
-          // A content key-encryption key and blob directory made for this local suite; a
-          // deployment mounts its own KEK from a Secret.
-          Path content = options.workDirectory().resolve("recording-content").toAbsolutePath();
-          config.put("recording.content.kek.id", "local-suite");
-          config.put("recording.content.kek.file", content.resolve("kek.b64").toString());
-          config.put("recording.content.kek.generate-missing-key", "true");
-          config.put("recording.content.filesystem.dir", content.resolve("blobs").toString());
-        }
-        if (s == SuiteService.RECORDING) {
           // A key-encryption key made for this local suite; a deployment mounts its own.
           Path keys = options.workDirectory().resolve("keys").toAbsolutePath();
           config.put("RECORDING_CONTENT_KEK_ID", "local-1");
@@ -141,9 +135,9 @@ public final class Suite implements AutoCloseable {
         services.put(s, process);
         process.start();
       }
-      return new Suite(postgres, keycloak, issuer, services);
+      return new Suite(options.workDirectory(), postgres, keycloak, issuer, services);
     } catch (Exception e) {
-      new Suite(postgres, keycloak, issuer, services).close();
+      new Suite(options.workDirectory(), postgres, keycloak, issuer, services).close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
   }
@@ -198,6 +192,11 @@ public final class Suite implements AutoCloseable {
   /** The Keycloak, or null when the suite was started with a {@link TestIssuer}. */
   public KeycloakServer keycloak() {
     return keycloak;
+  }
+
+  /** Where this suite keeps its logs, keys, recordings and (if so configured) database. */
+  public Path workDirectory() {
+    return workDirectory.toAbsolutePath();
   }
 
   public PostgresServer postgres() {
