@@ -266,4 +266,216 @@ final class InsynClient {
         .extract()
         .jsonPath();
   }
+
+  // --- added for the story scenarios ---------------------------------------------------------
+
+  /** The name the services know a user by (Quarkus: upn, else preferred_username, else sub). */
+  static String principalName(String token) {
+    String payload = token.split("\\.")[1];
+    JsonPath claims =
+        JsonPath.from(
+            new String(
+                java.util.Base64.getUrlDecoder().decode(payload),
+                java.nio.charset.StandardCharsets.UTF_8));
+    for (String claim : List.of("upn", "preferred_username", "sub")) {
+      String value = claims.getString(claim);
+      if (value != null) {
+        return value;
+      }
+    }
+    throw new IllegalStateException("token names nobody");
+  }
+
+  /** A channel of the given kind, optionally protected (R38); answers the response. */
+  Response newChannel(String recordingAdmin, String kind, String name, String protectedClass) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("kind", kind);
+    body.put("address", kind.startsWith("PHONE") ? phoneNumber() : "box-" + shortId());
+    body.put("name", name);
+    if (protectedClass != null) {
+      body.put("protectedClass", protectedClass);
+    }
+    return given()
+        .auth()
+        .oauth2(recordingAdmin)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post(recording + "/api/v1/channels");
+  }
+
+  /** Creates a policy draft (recording-admin) and submits it; returns the policy id. */
+  String submittedPolicy(String author, Map<String, Object> draft) {
+    String id =
+        given()
+            .auth()
+            .oauth2(author)
+            .contentType(ContentType.JSON)
+            .body(draft)
+            .post(recording + "/api/v1/policies")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given()
+        .auth()
+        .oauth2(author)
+        .post(recording + "/api/v1/policies/" + id + "/submit")
+        .then()
+        .statusCode(200);
+    return id;
+  }
+
+  Response approve(String approver, String policyId) {
+    return given()
+        .auth()
+        .oauth2(approver)
+        .post(recording + "/api/v1/policies/" + policyId + "/approve");
+  }
+
+  /** A recorder's lifecycle call on a recording: {@code started} or {@code stop}. */
+  Response recordingCall(String recorder, String recordingId, String call) {
+    return given()
+        .auth()
+        .oauth2(recorder)
+        .post(recording + "/api/v1/recordings/" + recordingId + "/" + call);
+  }
+
+  Response uploadContent(String recorder, String recordingId, byte[] content) {
+    return given()
+        .auth()
+        .oauth2(recorder)
+        .contentType("audio/wav")
+        .body(content)
+        .put(recording + "/api/v1/recordings/" + recordingId + "/content");
+  }
+
+  Response contentFacts(String token, String recordingId) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .get(recording + "/api/v1/recordings/" + recordingId + "/content");
+  }
+
+  Response playback(String token, String recordingId, String reasonCode, String caseRef) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("reasonCode", reasonCode, "caseRef", caseRef))
+        .post(recording + "/api/v1/recordings/" + recordingId + "/playback");
+  }
+
+  /** Recording metadata on a channel (never content), as an admin lists it. */
+  List<Map<String, Object>> recordingsOn(String token, String channelId) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .queryParam("channel", channelId)
+        .get(recording + "/api/v1/recordings")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("$");
+  }
+
+  Response engageKillSwitch(String token, String reason, List<String> channelIds) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", reason, "channelIds", channelIds))
+        .post(recording + "/api/v1/kill-switch");
+  }
+
+  Response releaseKillSwitch(String token, String engagementId, String reason) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("reason", reason))
+        .post(recording + "/api/v1/kill-switch/" + engagementId + "/release");
+  }
+
+  /** Publishes a notice with the given Swedish text and stated limits on use; returns it. */
+  JsonPath publishNotice(
+      String consentAdmin, String purpose, String textSv, List<Map<String, Object>> limits) {
+    return given()
+        .auth()
+        .oauth2(consentAdmin)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "texts",
+                Map.of("sv", textSv),
+                "limits",
+                limits,
+                "controller",
+                "Försäkringskassan",
+                "contact",
+                "dataskyddsombud@forsakringskassan.example",
+                "requiresReconsent",
+                false))
+        .post(consent + "/api/v1/purposes/" + purpose + "/notices")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath();
+  }
+
+  /** The decision API as a platform asks it, for employees named by their token name. */
+  JsonPath decideForEmployee(String platform, String purpose, String employee) {
+    return given()
+        .auth()
+        .oauth2(platform)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "purpose",
+                purpose,
+                "subjects",
+                List.of(Map.of("type", "employee", "value", employee))))
+        .post(consent + "/api/v1/decisions")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  /** Audit events of one type (and optionally one subject) in a window, with a purpose. */
+  Response events(
+      String token,
+      String purpose,
+      String type,
+      String subject,
+      java.time.Instant from,
+      java.time.Instant to) {
+    var request =
+        given()
+            .auth()
+            .oauth2(token)
+            .queryParam("purpose", purpose)
+            .queryParam("from", from.toString())
+            .queryParam("to", to.toString())
+            .queryParam("limit", 1000);
+    if (type != null) {
+      request.queryParam("type", type);
+    }
+    if (subject != null) {
+      request.queryParam("subject", subject);
+    }
+    return request.get(audit + "/api/v1/events");
+  }
+
+  Response recordingsReport(
+      String token, String channelId, java.time.Instant from, java.time.Instant to) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .queryParam("channel", channelId)
+        .queryParam("from", from.toString())
+        .queryParam("to", to.toString())
+        .queryParam("purpose", "INCIDENT_INVESTIGATION")
+        .get(audit + "/api/v1/reports/recordings");
+  }
 }

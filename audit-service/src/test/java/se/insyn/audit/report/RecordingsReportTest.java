@@ -74,10 +74,17 @@ class RecordingsReportTest {
     Map<String, Object> access =
         event(
             RECORDER,
-            "recording.accessed",
+            "recording.played",
             listened,
             t0.plusSeconds(600),
-            Map.of("reason", "COMPLAINT", "caseReference", "C-17"));
+            Map.of("reasonCode", "COMPLAINT", "reasonPurpose", "QUALITY", "caseRef", "C-17"));
+    Map<String, Object> refusedAttempt =
+        event(
+            RECORDER,
+            "recording.access.denied",
+            listened,
+            t0.plusSeconds(650),
+            Map.of("reasonCode", "CURIOSITY", "caseRef", "-", "denial", "ROLE"));
     access.put("actor", Map.of("subject", "inv-7", "clientId", "insyn-portal"));
     sendInOrder(
         RECORDER,
@@ -85,12 +92,23 @@ class RecordingsReportTest {
         event(RECORDER, "recording.started", listened, t0.plusSeconds(1), Map.of()),
         event(RECORDER, "recording.stopped", listened, t0.plusSeconds(300), Map.of()),
         access,
+        refusedAttempt,
         event(
             RECORDER,
             "recording.disposed",
             listened,
             t0.plusSeconds(900),
-            Map.of("contentHash", "ab12", "disposalDecision", "RETENTION_EXPIRED")),
+            Map.of(
+                "contentHash",
+                "ab12",
+                "disposalDecision",
+                Map.of(
+                    "body",
+                    "Kommunstyrelsen",
+                    "registryNumber",
+                    "KS 2026/112",
+                    "date",
+                    "2026-02-01"))),
         event(RECORDER, "recording.decision", untouched, t0.plusSeconds(60), decision),
         event(RECORDER, "recording.started", untouched, t0.plusSeconds(61), Map.of()),
         event(
@@ -119,9 +137,14 @@ class RecordingsReportTest {
         .body("recordings[0].policyVersion", equalTo("3"))
         .body("recordings[0].startedAt", equalTo(t0.plusSeconds(1).toString()))
         .body("recordings[0].stoppedAt", equalTo(t0.plusSeconds(300).toString()))
-        .body("recordings[0].disposalDecision", equalTo("RETENTION_EXPIRED"))
+        .body("recordings[0].disposalDecision", equalTo("Kommunstyrelsen KS 2026/112 (2026-02-01)"))
+        .body("recordings[0].accesses", hasSize(1))
         .body("recordings[0].accesses[0].actor", equalTo("inv-7"))
+        .body("recordings[0].accesses[0].kind", equalTo("PLAYBACK"))
         .body("recordings[0].accesses[0].reason", equalTo("COMPLAINT"))
+        .body("recordings[0].accesses[0].caseReference", equalTo("C-17"))
+        .body("recordings[0].refusedAccesses", hasSize(1))
+        .body("recordings[0].refusedAccesses[0].refusal", equalTo("ROLE"))
         .body("recordings[0].accessStatement", equalTo("ACCESSED"))
         .body("recordings[1].subject", equalTo(untouched))
         .body("recordings[1].accessStatement", equalTo("NO_ACCESS"))

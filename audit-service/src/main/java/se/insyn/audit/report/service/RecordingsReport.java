@@ -37,13 +37,22 @@ public record RecordingsReport(
       List<Access> refusedAccesses,
       String accessStatement) {}
 
-  /** One access (or refused attempt): who, when, why. */
+  /**
+   * One access (or refused attempt): who, when, why.
+   *
+   * @param kind {@code PLAYBACK} (a reviewer listened, or tried to) or {@code EXPORT} (the DPO's
+   *     copy for the data subject)
+   * @param reason the reason code given (for an export: the kind of export)
+   * @param refusal why an attempt was refused ({@code ROLE}, {@code PURPOSE}, ...), else null
+   */
   public record Access(
       Instant time,
+      String kind,
       String actor,
       String clientId,
       String reason,
       String caseReference,
+      String refusal,
       long leafIndex) {}
 
   /**

@@ -31,8 +31,16 @@ public class ReportService {
   static final String DECISION = "recording.decision";
   static final String STARTED = "recording.started";
   static final String STOPPED = "recording.stopped";
-  static final String ACCESSED = "recording.accessed";
-  static final String ACCESS_REFUSED = "recording.access-refused";
+
+  /** A reviewer listened (content decrypted and returned, with a reason and a case). */
+  static final String PLAYED = "recording.played";
+
+  /** The DPO exported the requester's own copy (R55). */
+  static final String EXPORTED = "recording.exported";
+
+  /** An attempt to listen that was refused (wrong role, purpose, missing second approval). */
+  static final String ACCESS_DENIED = "recording.access.denied";
+
   static final String DISPOSED = "recording.disposed";
 
   private final StoredEventRepository events;
@@ -142,10 +150,11 @@ public class ReportService {
         case STOPPED -> stopped = e.occurredAt;
         case DISPOSED -> {
           disposed = e.occurredAt;
-          disposalDecision = text(data, "disposalDecision");
+          disposalDecision = decisionReference(data.path("disposalDecision"));
         }
-        case ACCESSED -> accesses.add(access(e, data));
-        case ACCESS_REFUSED -> refused.add(access(e, data));
+        case PLAYED -> accesses.add(access(e, data, "PLAYBACK"));
+        case EXPORTED -> accesses.add(access(e, data, "EXPORT"));
+        case ACCESS_DENIED -> refused.add(access(e, data, "PLAYBACK"));
         default -> {
           // other events about the recording (decisions, transfers) are not part of the report
         }
@@ -172,15 +181,39 @@ public class ReportService {
         statement);
   }
 
-  private RecordingsReport.Access access(StoredEvent e, JsonNode data) {
+  /** The recording-service's access events: {@code reasonCode}, {@code caseRef}, {@code denial}. */
+  private RecordingsReport.Access access(StoredEvent e, JsonNode data, String kind) {
     JsonNode leaf = leaf(e);
     return new RecordingsReport.Access(
         e.occurredAt,
+        kind,
         e.actorSubject,
         text(leaf.path("actor"), "clientId"),
-        text(data, "reason"),
-        text(data, "caseReference"),
+        kind.equals("EXPORT") ? text(data, "export") : text(data, "reasonCode"),
+        text(data, "caseRef"),
+        text(data, "denial"),
         e.leafIndex);
+  }
+
+  /**
+   * The disposal decision a receipt names, as one line: "body registryNumber (date)" from the
+   * receipt's {@code disposalDecision} object.
+   */
+  private static String decisionReference(JsonNode decision) {
+    if (decision.isMissingNode() || decision.isNull()) {
+      return null;
+    }
+    if (!decision.isObject()) {
+      return decision.asText();
+    }
+    List<String> parts = new ArrayList<>();
+    for (String field : List.of("body", "registryNumber")) {
+      if (decision.hasNonNull(field)) {
+        parts.add(decision.get(field).asText());
+      }
+    }
+    String line = String.join(" ", parts);
+    return decision.hasNonNull("date") ? line + " (" + decision.get("date").asText() + ")" : line;
   }
 
   private Verdict completeness(Instant windowEnd) {
