@@ -10,10 +10,15 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 
 /**
@@ -22,6 +27,12 @@ import java.util.concurrent.Executors;
  * {@code error-} 500, anything else PERMIT. It refuses requests without the recording-service's own
  * token, and keeps each request so tests can read what was asked ({@code GET /received/<session>}).
  * With the argument {@code mode=down} nothing listens at the URL it hands out.
+ *
+ * <p>It also serves the change feed {@code GET /api/v1/consent-changes}. Tests append to it with
+ * {@code POST /feed/append} ({@code {"consentId","change"}}, answers the position) and make it fail
+ * with {@code POST /feed/down} until {@code POST /feed/up}. Positions continue across Quarkus
+ * restarts (kept in a system property) because the follower's cursor lives in the database, which
+ * outlives them too.
  */
 public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -30,7 +41,11 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final String LAST_POSITION = "insyn.test.consent-feed.last";
+
   private final Map<String, String> received = new ConcurrentHashMap<>();
+  private final NavigableMap<Long, String> feed = new ConcurrentSkipListMap<>();
+  private volatile boolean feedDown;
   private HttpServer server;
   private boolean down;
 
@@ -52,6 +67,8 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext("/api/v1/decisions", this::decide);
     server.createContext("/received/", this::received);
+    server.createContext("/api/v1/consent-changes", this::changes);
+    server.createContext("/feed/", this::feedControl);
     server.start();
     String url = "http://127.0.0.1:" + server.getAddress().getPort();
     System.setProperty(PROPERTY, url);
@@ -107,6 +124,59 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
         200,
         "{\"decision\":\"%s\",\"decisionId\":\"cd-%s\",\"subjects\":[%s]}"
             .formatted(decision, session, subjectDecision));
+  }
+
+  private void changes(HttpExchange exchange) throws IOException {
+    if (!fromRecordingService(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      respond(exchange, 401, "{}");
+      return;
+    }
+    if (feedDown) {
+      respond(exchange, 503, "{}");
+      return;
+    }
+    Map<String, String> query = new HashMap<>();
+    String raw = exchange.getRequestURI().getRawQuery();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        String[] kv = pair.split("=", 2);
+        query.put(kv[0], kv.length > 1 ? kv[1] : "");
+      }
+    }
+    long after = Long.parseLong(query.getOrDefault("after", "0"));
+    int limit = Integer.parseInt(query.getOrDefault("limit", "500"));
+    List<String> page = feed.tailMap(after, false).values().stream().limit(limit).toList();
+    long next = feed.tailMap(after, false).keySet().stream().limit(limit).reduce(after, Math::max);
+    respond(exchange, 200, "{\"changes\":[" + String.join(",", page) + "],\"next\":" + next + "}");
+  }
+
+  private synchronized void feedControl(HttpExchange exchange) throws IOException {
+    String action = exchange.getRequestURI().getPath().substring("/feed/".length());
+    switch (action) {
+      case "down" -> feedDown = true;
+      case "up" -> feedDown = false;
+      case "append" -> {
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        long position = Long.getLong(LAST_POSITION, 0L) + 1;
+        System.setProperty(LAST_POSITION, Long.toString(position));
+        feed.put(
+            position,
+            JSON.writeValueAsString(
+                Map.of(
+                    "position", position,
+                    "consentId", body.path("consentId").asText(),
+                    "purpose", "call-recording-threats",
+                    "change", body.path("change").asText("WITHDRAWN"),
+                    "at", Instant.now().toString())));
+        respond(exchange, 200, "{\"position\":" + position + "}");
+        return;
+      }
+      default -> {
+        respond(exchange, 404, "{}");
+        return;
+      }
+    }
+    respond(exchange, 200, "{}");
   }
 
   private void received(HttpExchange exchange) throws IOException {

@@ -35,6 +35,23 @@ public interface RecordingConfig {
      */
     @WithDefault("300ms")
     Duration timeout();
+
+    /** Following the consent-service's change feed, so withdrawals stop running recordings. */
+    Follow follow();
+
+    interface Follow {
+      /** How often the feed is polled; {@code off} disables the follower (tests drive it). */
+      @WithDefault("2s")
+      String every();
+
+      /** How long one read of the feed may take (token included) before it is retried later. */
+      @WithDefault("5s")
+      Duration timeout();
+
+      /** Changes asked for per read; each page is applied in one transaction. */
+      @WithDefault("500")
+      int pageSize();
+    }
   }
 
   interface Pseudonym {
@@ -120,6 +137,13 @@ public interface RecordingConfig {
     /** How often the disposal job runs. */
     @WithDefault("60s")
     String every();
+
+    /**
+     * An upload still UPLOADING after this long cannot be in progress any more (the instance that
+     * received it died): its key and partial bytes are destroyed and it is marked UPLOAD_FAILED.
+     */
+    @WithDefault("10m")
+    Duration stuckUploadAfter();
 
     /** Recordings disposed of per transaction; bounds the job's memory, whatever is due. */
     @WithDefault("500")

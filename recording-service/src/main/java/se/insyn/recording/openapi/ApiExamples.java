@@ -154,4 +154,45 @@ public final class ApiExamples {
       "reasonCode":"THREAT_INVESTIGATION","caseRef":"AM 2026/77","at":"2026-11-24T09:05:00Z"}]}]}""";
 
   private ApiExamples() {}
+
+  public static final String DISCOVERY_REQUEST =
+      """
+      {"platform":"pbx-east","foundAt":"2026-11-23T08:00:00Z","recordings":[\
+      {"externalId":"rec-000481","address":"+46351370000","recordedAt":"2026-11-20T13:02:11Z",\
+      "durationSeconds":184,"callerNumber":"+46701234567"}]}""";
+
+  public static final String DISCOVERY_BATCH =
+      """
+      {"batchId":"a1f3c5e7-0b2d-4e6f-8a9c-1d3e5f7a9b0c","platform":"pbx-east",\
+      "foundAt":"2026-11-23T08:00:00Z","quarantined":1,\
+      "notificationDeadline":"2026-11-26T08:00:00Z","recordings":[{\
+      "id":"c3e5a7b9-1d2f-4a6b-8c0d-2e4f6a8b0c1d","externalId":"rec-000481",\
+      "status":"QUARANTINED","matchedRecordingId":null}]}""";
+
+  public static final String DISCOVERED_RECORDING =
+      """
+      {"id":"c3e5a7b9-1d2f-4a6b-8c0d-2e4f6a8b0c1d","batchId":"a1f3c5e7-0b2d-4e6f-8a9c-1d3e5f7a9b0c",\
+      "platform":"pbx-east","externalId":"rec-000481",\
+      "channelId":"0b6f1c1e-8a59-4bb8-9d6e-2f1f4b0c9a11","address":"+46351370000",\
+      "recordedAt":"2026-11-20T13:02:11Z","durationSeconds":184,\
+      "callerHmac":"6b1f0c2e9d7a4b3c8e5f1a2d0c9b8e7f6a5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b",\
+      "foundAt":"2026-11-23T08:00:00Z","status":"QUARANTINED","matchedRecordingId":null,\
+      "contentState":"SEALED",\
+      "contentHash":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",\
+      "decision":null,"decisionRef":null,"holdId":null,"rationale":null,"decidedBy":null,\
+      "decidedAt":null,"disposalReceipt":null}""";
+
+  public static final String DPO_DECISION =
+      """
+      {"decision":"DISPOSE","decisionRef":"KS 2026/140",\
+      "rationale":"Recorded without a PERMIT; no investigation needs it"}""";
+
+  public static final String DISCOVERED_DISPOSED =
+      """
+      {"id":"c3e5a7b9-1d2f-4a6b-8c0d-2e4f6a8b0c1d","status":"DISPOSED","decision":"DISPOSE",\
+      "decisionRef":"KS 2026/140","rationale":"Recorded without a PERMIT; no investigation needs it",\
+      "decidedBy":"dpo-1","decidedAt":"2026-11-24T09:00:00Z",\
+      "disposalReceipt":{"discoveredRecordingId":"c3e5a7b9-1d2f-4a6b-8c0d-2e4f6a8b0c1d",\
+      "decision":"DISPOSE","decisionRef":"KS 2026/140","disposedAt":"2026-11-24T09:00:00Z",\
+      "receiptId":"e7a9c1b3-5d6f-4e8a-9b0c-3d5e7f9a1b2c"}}""";
 }

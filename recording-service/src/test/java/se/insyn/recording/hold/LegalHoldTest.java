@@ -169,6 +169,41 @@ class LegalHoldTest {
   }
 
   @Test
+  void aReleaseReasonLongerThanTheColumnIsA400NotA500() {
+    Made made = started(channelWithPolicy("P90D"));
+    String investigator = investigatorToken();
+    String hold =
+        place(
+                investigator,
+                Map.of(
+                    "caseRef",
+                    "KS 2026/77",
+                    "reason",
+                    "APPEAL",
+                    "criteria",
+                    Map.of("recordingIds", List.of(made.id()))))
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given()
+        .auth()
+        .oauth2(investigator)
+        .queryParam("reason", "x".repeat(2001))
+        .delete("/api/v1/legal-holds/" + hold)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations[0].field", equalTo("reason"));
+    given()
+        .auth()
+        .oauth2(investigator)
+        .queryParam("reason", "x".repeat(2000))
+        .delete("/api/v1/legal-holds/" + hold)
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
   void holdRules() {
     Map<String, Object> body =
         Map.of(

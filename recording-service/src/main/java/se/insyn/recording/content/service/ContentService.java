@@ -108,7 +108,11 @@ public class ContentService {
       throw ProblemException.conflict(
           "The recording was never started (R20); there is no content to store");
     }
-    if (r.contentState != null) {
+    if (r.state == Recording.State.STOPPED_CONSENT_WITHDRAWN) {
+      throw ProblemException.conflict(
+          "A consent the recording relied on was withdrawn; its content may not be stored");
+    }
+    if (r.contentState != null && r.contentState != Recording.ContentState.UPLOAD_FAILED) {
       throw ProblemException.conflict("The recording's content is " + r.contentState);
     }
     if (contentType != null && contentType.length() > 100) {
@@ -125,6 +129,7 @@ public class ContentService {
     key.createdAt = Instant.now();
     keys.persist(key);
     r.contentState = Recording.ContentState.UPLOADING;
+    r.uploadStartedAt = Instant.now();
     r.contentType = contentType == null ? "application/octet-stream" : contentType;
     return dataKey;
   }
@@ -134,6 +139,7 @@ public class ContentService {
     keys.deleteById(id);
     r.contentState = null;
     r.contentType = null;
+    r.uploadStartedAt = null;
     try {
       blobs.delete("recordings/" + id);
     } catch (IOException e) {
@@ -143,6 +149,17 @@ public class ContentService {
 
   private Recording seal(UUID id, String hash, long size) {
     Recording r = locked(id);
+    if (r.contentState != Recording.ContentState.UPLOADING) {
+      // Taken for dead by the upload recovery, which destroyed its key: the bytes are unreadable.
+      try {
+        blobs.delete(r.blobKey());
+      } catch (IOException e) {
+        LOG.warnf("could not remove the orphaned blob of recording %s", id);
+      }
+      throw ProblemException.conflict(
+          "The upload took longer than recording.disposal.stuck-upload-after and was given up;"
+              + " upload it again");
+    }
     r.contentHash = hash;
     r.contentSize = size;
     r.contentSeal = Seal.compute(vault.sealKey(), Seal.canonical(r, hash, size));

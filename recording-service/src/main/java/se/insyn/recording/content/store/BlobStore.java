@@ -21,6 +21,12 @@ public interface BlobStore {
 
   boolean exists(String key) throws IOException;
 
+  /**
+   * Removes whatever an upload to the key left behind when its process died before commit or close
+   * (partial files, unfinished multipart uploads). Not an error when there is nothing.
+   */
+  void deleteUnfinished(String key) throws IOException;
+
   /** A blob being written. Closing it without a commit discards what was written. */
   abstract class Upload extends OutputStream {
 

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -78,6 +79,20 @@ public class FileSystemBlobStore implements BlobStore {
   @Override
   public void delete(String key) throws IOException {
     Files.deleteIfExists(path(key));
+  }
+
+  @Override
+  public void deleteUnfinished(String key) throws IOException {
+    Path target = path(key);
+    if (!Files.isDirectory(target.getParent())) {
+      return;
+    }
+    try (DirectoryStream<Path> partials =
+        Files.newDirectoryStream(target.getParent(), target.getFileName() + ".*.part")) {
+      for (Path partial : partials) {
+        Files.deleteIfExists(partial);
+      }
+    }
   }
 
   @Override

@@ -10,6 +10,8 @@ import se.insyn.recording.config.RecordingConfig;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -40,12 +42,17 @@ public class S3BlobStore implements BlobStore {
     ensureBucket();
   }
 
-  static S3BlobStore create(RecordingConfig.Content.S3 config) {
+  public static S3BlobStore create(RecordingConfig.Content.S3 config) {
     S3ClientBuilder builder =
         S3Client.builder()
             .region(Region.of(config.region()))
             .httpClient(UrlConnectionHttpClient.create())
-            .forcePathStyle(config.pathStyle());
+            .forcePathStyle(config.pathStyle())
+            // Checksums only where S3 requires them: the SDK's default trailing checksums are not
+            // understood by many S3-compatible servers (S3Proxy, older Ceph and MinIO releases);
+            // integrity is the content's own SHA-256 and GCM tags anyway.
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     config.endpoint().map(URI::create).ifPresent(builder::endpointOverride);
     if (config.accessKeyId().isPresent() && config.secretAccessKey().isPresent()) {
       builder.credentialsProvider(
@@ -163,6 +170,19 @@ public class S3BlobStore implements BlobStore {
       throw new NoSuchFileException(key);
     } catch (S3Exception e) {
       throw new IOException("S3 read of " + key + " failed", e);
+    }
+  }
+
+  @Override
+  public void deleteUnfinished(String key) throws IOException {
+    try {
+      for (var upload : s3.listMultipartUploads(r -> r.bucket(bucket).prefix(key)).uploads()) {
+        if (key.equals(upload.key())) {
+          s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(upload.uploadId()));
+        }
+      }
+    } catch (S3Exception e) {
+      throw new IOException("S3 cleanup of unfinished uploads of " + key + " failed", e);
     }
   }
 

@@ -22,11 +22,16 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "recording")
 public class Recording {
 
-  /** PERMITTED until the platform confirms the notice has played (R20). */
+  /**
+   * PERMITTED until the platform confirms the notice has played (R20). A recording stopped because
+   * a consent it relied on was withdrawn says so in its state, not only in its stop reason (issue
+   * 7): its content may not be stored.
+   */
   public enum State {
     PERMITTED,
     RECORDING,
-    STOPPED
+    STOPPED,
+    STOPPED_CONSENT_WITHDRAWN
   }
 
   public enum Direction {
@@ -42,7 +47,8 @@ public class Recording {
   public enum StopReason {
     ENDED,
     TRANSFER_OUT_OF_SCOPE,
-    KILL_SWITCH
+    KILL_SWITCH,
+    CONSENT_WITHDRAWN
   }
 
   @Id public UUID id;
@@ -127,6 +133,10 @@ public class Recording {
   @Column(name = "content_seal")
   public String contentSeal;
 
+  /** When the current upload began; finds uploads that died with their instance. */
+  @Column(name = "upload_started_at")
+  public Instant uploadStartedAt;
+
   @Column(name = "sealed_at")
   public Instant sealedAt;
 
@@ -142,9 +152,15 @@ public class Recording {
   @Column(name = "disposal_receipt", columnDefinition = "jsonb")
   public Map<String, Object> disposalReceipt;
 
+  /**
+   * UPLOADING while bytes arrive; SEALED once hashed and sealed; UPLOAD_FAILED when an upload died
+   * with its instance and was cleaned up (key and partial bytes destroyed; a new upload may
+   * follow).
+   */
   public enum ContentState {
     UPLOADING,
-    SEALED
+    SEALED,
+    UPLOAD_FAILED
   }
 
   /** KEY_DESTROYED: crypto-shredded, bytes may still need deleting; DISPOSED: done, receipted. */
@@ -162,6 +178,6 @@ public class Recording {
   }
 
   public boolean inProgress() {
-    return state != State.STOPPED;
+    return state == State.PERMITTED || state == State.RECORDING;
   }
 }

@@ -3,6 +3,7 @@ package se.insyn.recording.decision.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.recording.decision.repository.Recording;
@@ -19,19 +20,25 @@ public class RecordingStopper {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void stop(Recording r, Recording.StopReason reason) {
-    r.state = Recording.State.STOPPED;
+    stop(r, reason, Map.of());
+  }
+
+  /** Stops with further facts for the audit event (e.g. which consent change caused it). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void stop(Recording r, Recording.StopReason reason, Map<String, Object> because) {
+    r.state =
+        reason == Recording.StopReason.CONSENT_WITHDRAWN
+            ? Recording.State.STOPPED_CONSENT_WITHDRAWN
+            : Recording.State.STOPPED;
     r.stoppedAt = Instant.now();
     r.stopReason = reason;
-    audit.record(
-        "recording.stopped",
-        "recording/" + r.id,
-        null,
-        null,
-        Map.of(
-            "reason", reason.name(),
-            "channelId", r.channelId.toString(),
-            "policyId", r.policyId.toString(),
-            "policyVersion", r.policyVersion,
-            "confirmedStarted", r.startedAt != null));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("reason", reason.name());
+    data.put("channelId", r.channelId.toString());
+    data.put("policyId", r.policyId.toString());
+    data.put("policyVersion", r.policyVersion);
+    data.put("confirmedStarted", r.startedAt != null);
+    data.putAll(because);
+    audit.record("recording.stopped", "recording/" + r.id, null, null, data);
   }
 }

@@ -151,6 +151,14 @@ public class LegalHoldResource {
               schema = @Schema(implementation = LegalHoldDto.class),
               examples = @ExampleObject(name = "released", value = LEGAL_HOLD)))
   @APIResponse(
+      responseCode = "400",
+      description = "The reason is longer than 2000 characters",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
+  @APIResponse(
       responseCode = "404",
       description = "No such hold",
       content =

@@ -26,6 +26,9 @@ import se.insyn.recording.hold.repository.LegalHoldRepository;
 @ApplicationScoped
 public class LegalHoldService {
 
+  /** The length of legal_hold.release_reason. */
+  static final int MAX_RELEASE_REASON = 2000;
+
   private final LegalHoldRepository holds;
   private final AuditOutbox audit;
 
@@ -107,6 +110,12 @@ public class LegalHoldService {
 
   @Transactional
   public LegalHold release(@NotNull UUID id, String reason, String actor) {
+    if (reason != null && reason.length() > MAX_RELEASE_REASON) {
+      throw ProblemException.badRequest(
+          "The release reason is too long",
+          List.of(
+              new Problem.Violation("reason", "at most " + MAX_RELEASE_REASON + " characters")));
+    }
     LegalHold hold = find(id);
     if (!hold.active()) {
       throw ProblemException.conflict("The hold was already released");
