@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +22,9 @@ import se.insyn.recording.ContentFixtures;
 import se.insyn.recording.Fixtures;
 import se.insyn.recording.decision.repository.Recording;
 import se.insyn.recording.decision.repository.RecordingRepository;
+import se.insyn.recording.decision.service.Decision;
+import se.insyn.recording.decision.service.DecisionGate;
+import se.insyn.recording.decision.service.RecordingRequest;
 import se.insyn.recording.withdrawal.service.WithdrawalFollower;
 
 /** Withdrawal reaches running recordings through the consent-service's change feed (issue 7). */
@@ -28,6 +33,31 @@ class WithdrawalFollowerTest {
 
   @Inject WithdrawalFollower follower;
   @Inject RecordingRepository recordings;
+  @Inject DecisionGate gate;
+  @Inject ObjectMapper json;
+
+  @Test
+  void aPermitRelyingOnAConsentTheFeedAlreadyEndedIsDeniedInstead() {
+    follower.poll();
+    UUID channel = Fixtures.channelWithConsentPolicy();
+    String ended = UUID.randomUUID().toString();
+    append(ended, "WITHDRAWN");
+    follower.poll();
+    Instant now = Instant.now();
+    RecordingRequest request =
+        json.convertValue(
+            Fixtures.decisionRequest(channel, "c-" + UUID.randomUUID()), RecordingRequest.class);
+    DecisionGate.Candidate policy = gate.evaluate(request, now).candidate().orElseThrow();
+
+    // The consent-service said PERMIT, but the withdrawal was applied before the recording existed.
+    Decision late = gate.permit(request, policy, "cd-late", List.of(ended), now);
+    assertEquals(Decision.Verdict.DENY, late.decision());
+    assertEquals(List.of(Decision.Reason.CONSENT_DENIED), late.reasons());
+
+    Decision fine =
+        gate.permit(request, policy, "cd-fine", List.of(UUID.randomUUID().toString()), now);
+    assertEquals(Decision.Verdict.PERMIT, fine.decision());
+  }
 
   @Test
   void aWithdrawnConsentStopsTheRecordingsThatReliedOnItAndOnlyThose() {

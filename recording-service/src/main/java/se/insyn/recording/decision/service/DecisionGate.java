@@ -25,6 +25,7 @@ import se.insyn.recording.policy.repository.PolicyVersion;
 import se.insyn.recording.policy.repository.PolicyVersionRepository;
 import se.insyn.recording.policy.service.PolicyRules;
 import se.insyn.recording.pseudonym.Pseudonymizer;
+import se.insyn.recording.withdrawal.service.ConsentLocks;
 
 /**
  * The database side of the decision, in short transactions so that no connection is held while the
@@ -133,6 +134,15 @@ public class DecisionGate {
       Instant now) {
     if (killSwitch.engagedFor(request.channelId())) {
       return deny(request, List.of(Reason.KILL_SWITCH), Optional.of(policy), consentDecisionId);
+    }
+    if (!consentIds.isEmpty()) {
+      // A consent withdrawn after the consent-service answered, and already applied by the
+      // follower, must not start a recording (the follower could no longer see it to stop it).
+      ConsentLocks.lockAll(recordings.getEntityManager(), consentIds);
+      if (ConsentLocks.anyEnded(recordings.getEntityManager(), consentIds)) {
+        return deny(
+            request, List.of(Reason.CONSENT_DENIED), Optional.of(policy), consentDecisionId);
+      }
     }
     Recording r = new Recording();
     r.id = UUID.randomUUID();

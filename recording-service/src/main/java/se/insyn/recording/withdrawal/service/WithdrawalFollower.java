@@ -103,6 +103,17 @@ public class WithdrawalFollower {
     }
     int stopped = 0;
     for (ConsentChangeFeed.Change change : page.changes()) {
+      ConsentLocks.lock(em, change.consentId());
+      em.createNativeQuery(
+              """
+              insert into consent_ended (consent_id, change, feed_position, applied_at)
+              values (:consentId, :change, :position, :now) on conflict (consent_id) do nothing
+              """)
+          .setParameter("consentId", change.consentId())
+          .setParameter("change", change.change())
+          .setParameter("position", change.position())
+          .setParameter("now", Timestamp.from(Instant.now()))
+          .executeUpdate();
       for (Recording r : relyingOn(change.consentId())) {
         Map<String, Object> because = new LinkedHashMap<>();
         because.put("consentId", change.consentId());
