@@ -47,6 +47,9 @@ public final class Main {
         String.format(
             "  %-18s %-24s databases consent, recording, audit%n",
             "postgresql", "localhost:" + suite.postgres().port()));
+    out.append("\nThe officers' self-service page (log in as demo-employee / demo): ")
+        .append(suite.service(SuiteService.CONSENT).baseUrl())
+        .append("/me\n");
     out.append("\nA token for a demo user (every demo-<role> user has the password 'demo'):\n\n");
     out.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=")
         .append(KeycloakServer.DEMO_CLI_CLIENT)
