@@ -98,6 +98,13 @@ public interface RecordingConfig {
        * entries.
        */
       Optional<List<String>> retired();
+
+      /**
+       * How often data keys and seals still under a retired KEK are re-wrapped and re-sealed under
+       * the current one ({@code off} disables it).
+       */
+      @WithDefault("10m")
+      String rewrapEvery();
     }
 
     interface Filesystem {

@@ -3,15 +3,10 @@ package se.insyn.recording.content.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +18,6 @@ import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
 import se.insyn.recording.config.RecordingConfig;
-import se.insyn.recording.content.repository.ContentKey;
 import se.insyn.recording.content.repository.ContentKeyRepository;
 import se.insyn.recording.content.store.BlobStore;
 import se.insyn.recording.decision.repository.Recording;
@@ -74,17 +68,11 @@ public class ContentService {
   /** Stores the content of a permitted, started recording; once only. */
   public Recording upload(UUID id, String contentType, InputStream body) {
     SecretKey dataKey = QuarkusTransaction.requiringNew().call(() -> begin(id, contentType));
-    MessageDigest sha256 = sha256();
-    long size;
-    try (BlobStore.Upload upload = blobs.create("recordings/" + id)) {
-      CountingOutputStream counted;
-      try (OutputStream encrypted =
-          ChunkedAesGcm.encrypt(new KeepOpen(upload), dataKey, id, config.content().chunkSize())) {
-        counted = new CountingOutputStream(new DigestOutputStream(encrypted, sha256));
-        body.transferTo(counted);
-      }
-      upload.commit();
-      size = counted.count;
+    EncryptedContent.Stored stored;
+    try {
+      stored =
+          EncryptedContent.write(
+              blobs, "recordings/" + id, dataKey, id, config.content().chunkSize(), body);
     } catch (IOException | RuntimeException e) {
       LOG.debugf("upload of recording %s failed: %s", id, e.toString());
       QuarkusTransaction.requiringNew().run(() -> abandon(id));
@@ -95,8 +83,7 @@ public class ContentService {
           "The content could not be received completely; nothing was kept, upload it again",
           List.of());
     }
-    String hash = HexFormat.of().formatHex(sha256.digest());
-    return QuarkusTransaction.requiringNew().call(() -> seal(id, hash, size));
+    return QuarkusTransaction.requiringNew().call(() -> seal(id, stored.sha256(), stored.size()));
   }
 
   private SecretKey begin(UUID id, String contentType) {
@@ -120,18 +107,12 @@ public class ContentService {
           "Content-Type is too long",
           List.of(new Problem.Violation("Content-Type", "at most 100 characters")));
     }
-    SecretKey dataKey = vault.newDataKey();
-    KeyVault.Wrapped wrapped = vault.wrap(id, dataKey);
-    ContentKey key = new ContentKey();
-    key.contentId = id;
-    key.kekId = wrapped.kekId();
-    key.wrappedKey = wrapped.bytes();
-    key.createdAt = Instant.now();
-    keys.persist(key);
+    EncryptedContent.NewKey key = EncryptedContent.newKey(vault, id);
+    keys.persist(key.row());
     r.contentState = Recording.ContentState.UPLOADING;
     r.uploadStartedAt = Instant.now();
     r.contentType = contentType == null ? "application/octet-stream" : contentType;
-    return dataKey;
+    return key.dataKey();
   }
 
   private void abandon(UUID id) {
@@ -162,7 +143,9 @@ public class ContentService {
     }
     r.contentHash = hash;
     r.contentSize = size;
-    r.contentSeal = Seal.compute(vault.sealKey(), Seal.canonical(r, hash, size));
+    r.sealKekId = vault.currentKekId();
+    r.contentSeal =
+        Seal.compute(vault.sealKey(r.sealKekId).orElseThrow(), Seal.canonical(r, hash, size));
     r.sealedAt = Instant.now();
     r.contentState = Recording.ContentState.SEALED;
     Map<String, Object> data = new LinkedHashMap<>();
@@ -180,11 +163,21 @@ public class ContentService {
     return r;
   }
 
-  /** Whether the stored hash and metadata still match the seal made at finalisation (R32). */
-  public boolean sealIntact(Recording r) {
-    return r.contentSeal != null
-        && r.contentSeal.equals(
-            Seal.compute(vault.sealKey(), Seal.canonical(r, r.contentHash, r.contentSize)));
+  /**
+   * Whether the stored hash and metadata still match the seal made at finalisation (R32); null when
+   * the KEK the seal was made with is no longer configured, so it cannot be checked here.
+   */
+  public Boolean sealIntact(Recording r) {
+    if (r.contentSeal == null) {
+      return false;
+    }
+    return vault
+        .sealKey(r.sealKekId == null ? vault.currentKekId() : r.sealKekId)
+        .map(
+            key ->
+                r.contentSeal.equals(
+                    Seal.compute(key, Seal.canonical(r, r.contentHash, r.contentSize))))
+        .orElse(null);
   }
 
   /**
@@ -229,9 +222,9 @@ public class ContentService {
           .call(() -> new Disposed(recordings.findById(id).disposalReceipt));
     }
     Object[] k = loaded.get();
-    SecretKey dataKey = vault.unwrap(id, (KeyVault.Wrapped) k[0]);
     try {
-      InputStream decrypted = ChunkedAesGcm.decrypt(blobs.open("recordings/" + id), dataKey, id);
+      InputStream decrypted =
+          EncryptedContent.read(blobs, "recordings/" + id, vault, id, (KeyVault.Wrapped) k[0]);
       return new Plain(decrypted, (String) k[1], (Long) k[2], (String) k[3]);
     } catch (IOException e) {
       throw new IllegalStateException("content of recording " + id + " is unreadable", e);
@@ -253,50 +246,5 @@ public class ContentService {
     return recordings
         .findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
         .orElseThrow(() -> ProblemException.notFound("No recording " + id));
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Lets the cipher finish its last chunk without closing the upload before its commit. */
-  private static final class KeepOpen extends FilterOutputStream {
-    KeepOpen(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
-    }
-  }
-
-  private static final class CountingOutputStream extends FilterOutputStream {
-    private long count;
-
-    CountingOutputStream(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      count += len;
-    }
   }
 }

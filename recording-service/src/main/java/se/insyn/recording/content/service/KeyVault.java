@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -50,7 +51,9 @@ public class KeyVault {
       if (eq <= 0) {
         throw new IllegalStateException("recording.content.kek.retired entries are id=file");
       }
-      keks.put(entry.substring(0, eq).trim(), load(Path.of(entry.substring(eq + 1).trim()), false));
+      keks.put(
+          entry.substring(0, eq).trim(),
+          load(Path.of(entry.substring(eq + 1).trim()), kek.generateMissingKey()));
     }
   }
 
@@ -94,15 +97,25 @@ public class KeyVault {
     }
   }
 
+  /** Id of the KEK that wraps new data keys and makes new seals. */
+  public String currentKekId() {
+    return currentId;
+  }
+
   /**
-   * The key that seals content hashes to their metadata (R32), derived from the current KEK so that
-   * no further secret has to be deployed.
+   * The key that seals content hashes to their metadata (R32), derived from the KEK {@code kekId}
+   * so that no further secret has to be deployed; empty when that KEK is not configured here (any
+   * more), so the seal cannot be checked.
    */
-  public byte[] sealKey() {
+  public Optional<byte[]> sealKey(String kekId) {
+    SecretKey kek = keks.get(kekId);
+    if (kek == null) {
+      return Optional.empty();
+    }
     try {
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(keks.get(currentId).getEncoded(), "HmacSHA256"));
-      return mac.doFinal("insyn-recording-seal-v1".getBytes(StandardCharsets.UTF_8));
+      mac.init(new SecretKeySpec(kek.getEncoded(), "HmacSHA256"));
+      return Optional.of(mac.doFinal("insyn-recording-seal-v1".getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is unavailable", e);
     }

@@ -133,6 +133,10 @@ public class Recording {
   @Column(name = "content_seal")
   public String contentSeal;
 
+  /** The KEK whose derived key made {@link #contentSeal}; re-sealed when the KEK rotates. */
+  @Column(name = "seal_kek_id")
+  public String sealKekId;
+
   /** When the current upload began; finds uploads that died with their instance. */
   @Column(name = "upload_started_at")
   public Instant uploadStartedAt;

@@ -6,19 +6,13 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +28,8 @@ import se.insyn.recording.channel.repository.ChannelRepository;
 import se.insyn.recording.config.RecordingConfig;
 import se.insyn.recording.content.repository.ContentKey;
 import se.insyn.recording.content.repository.ContentKeyRepository;
-import se.insyn.recording.content.service.ChunkedAesGcm;
 import se.insyn.recording.content.service.ContentGoneException;
+import se.insyn.recording.content.service.EncryptedContent;
 import se.insyn.recording.content.service.KeyVault;
 import se.insyn.recording.content.store.BlobStore;
 import se.insyn.recording.decision.repository.RecordingRepository;
@@ -233,29 +227,11 @@ public class DiscoveryService {
   /** Stores the platform's copy of a discovered recording, encrypted like any content; once. */
   public DiscoveredRecording upload(UUID id, String contentType, InputStream body) {
     SecretKey dataKey = QuarkusTransaction.requiringNew().call(() -> begin(id, contentType));
-    MessageDigest sha256 = sha256();
-    long[] size = new long[1];
-    try (BlobStore.Upload upload = blobs.create("discovered/" + id)) {
-      try (OutputStream encrypted =
-          ChunkedAesGcm.encrypt(new KeepOpen(upload), dataKey, id, config.content().chunkSize())) {
-        OutputStream counted =
-            new FilterOutputStream(new DigestOutputStream(encrypted, sha256)) {
-              @Override
-              public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-                size[0] += len;
-              }
-
-              @Override
-              public void write(int b) throws IOException {
-                out.write(b);
-                size[0]++;
-              }
-            };
-        body.transferTo(counted);
-        counted.flush();
-      }
-      upload.commit();
+    EncryptedContent.Stored stored;
+    try {
+      stored =
+          EncryptedContent.write(
+              blobs, "discovered/" + id, dataKey, id, config.content().chunkSize(), body);
     } catch (IOException | RuntimeException e) {
       LOG.debugf("upload of discovered recording %s failed: %s", id, e.toString());
       QuarkusTransaction.requiringNew().run(() -> abandon(id));
@@ -266,8 +242,7 @@ public class DiscoveryService {
           "The content could not be received completely; nothing was kept, upload it again",
           List.of());
     }
-    String hash = HexFormat.of().formatHex(sha256.digest());
-    return QuarkusTransaction.requiringNew().call(() -> sealed(id, hash, size[0]));
+    return QuarkusTransaction.requiringNew().call(() -> sealed(id, stored.sha256(), stored.size()));
   }
 
   private SecretKey begin(UUID id, String contentType) {
@@ -283,17 +258,11 @@ public class DiscoveryService {
           "Content-Type is too long",
           List.of(new Problem.Violation("Content-Type", "at most 100 characters")));
     }
-    SecretKey dataKey = vault.newDataKey();
-    KeyVault.Wrapped wrapped = vault.wrap(id, dataKey);
-    ContentKey key = new ContentKey();
-    key.contentId = id;
-    key.kekId = wrapped.kekId();
-    key.wrappedKey = wrapped.bytes();
-    key.createdAt = Instant.now();
-    keys.persist(key);
+    EncryptedContent.NewKey key = EncryptedContent.newKey(vault, id);
+    keys.persist(key.row());
     d.contentState = DiscoveredRecording.ContentState.UPLOADING;
     d.contentType = contentType == null ? "application/octet-stream" : contentType;
-    return dataKey;
+    return key.dataKey();
   }
 
   private void abandon(UUID id) {
@@ -348,10 +317,9 @@ public class DiscoveryService {
                     d.contentHash
                   };
                 });
-    SecretKey dataKey = vault.unwrap(id, (KeyVault.Wrapped) k[0]);
     try {
       return new Plain(
-          ChunkedAesGcm.decrypt(blobs.open("discovered/" + id), dataKey, id),
+          EncryptedContent.read(blobs, "discovered/" + id, vault, id, (KeyVault.Wrapped) k[0]),
           (String) k[1],
           (Long) k[2],
           (String) k[3]);
@@ -438,30 +406,5 @@ public class DiscoveryService {
     return discovered
         .findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
         .orElseThrow(() -> ProblemException.notFound("No discovered recording " + id));
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Lets the cipher finish its last chunk without closing the upload before its commit. */
-  private static final class KeepOpen extends FilterOutputStream {
-    KeepOpen(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
-    }
   }
 }
