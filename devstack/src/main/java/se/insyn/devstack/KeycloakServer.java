@@ -97,6 +97,14 @@ public final class KeycloakServer implements AutoCloseable {
     }
   }
 
+  /**
+   * A Keycloak that is already running on {@code port} on this machine (e.g. the one {@code
+   * ./suite} started), for its issuer and tokens; {@link #close()} leaves it running.
+   */
+  public static KeycloakServer attach(int port) {
+    return new KeycloakServer(null, port);
+  }
+
   /** Where the unpacked distribution is: {@code insyn.keycloak.home} or devstack's build output. */
   static Path home(Path root) {
     String configured = System.getProperty("insyn.keycloak.home");

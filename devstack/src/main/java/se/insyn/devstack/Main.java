@@ -1,6 +1,7 @@
 package se.insyn.devstack;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** The README's run command: starts the suite on fixed local ports until Ctrl-C. */
@@ -25,11 +26,23 @@ public final class Main {
                   stopped.countDown();
                 },
                 "stop-suite"));
-    printWelcome(suite);
+    List<String> demo = loadDemoData(suite);
+    printWelcome(suite, demo);
     stopped.await();
   }
 
-  private static void printWelcome(Suite suite) {
+  /** The demo data, through the public APIs; a failure is reported and the suite keeps running. */
+  private static List<String> loadDemoData(Suite suite) {
+    System.out.println("Loading the demo data through the public APIs...");
+    try {
+      return DemoData.load(suite);
+    } catch (RuntimeException e) {
+      System.out.println("The demo data could not be loaded: " + e.getMessage());
+      return List.of();
+    }
+  }
+
+  private static void printWelcome(Suite suite, List<String> demo) {
     StringBuilder out = new StringBuilder();
     out.append("\nInsyn is running. Ctrl-C stops everything.\n\n");
     out.append(String.format("  %-18s %-24s %s%n", "service", "base URL", "Swagger UI / health"));
@@ -61,6 +74,14 @@ public final class Main {
     out.append("  curl -H \"Authorization: Bearer $TOKEN\" ")
         .append(suite.service(SuiteService.CONSENT).baseUrl())
         .append("/api/v1/purposes\n");
+    if (!demo.isEmpty()) {
+      out.append("\nDemo data (loaded through the APIs as the demo users; kept in .suite/):\n");
+      demo.forEach(line -> out.append("  ").append(line).append('\n'));
+    }
+    out.append(
+            "\nPlay a story against this suite, narrated: what was asked, what the suite answered")
+        .append(" and why\n(in another terminal; ./story alone lists them all):\n\n")
+        .append("  ./story laholm-switch-off\n");
     System.out.println(out);
   }
 }

@@ -82,6 +82,42 @@ public final class Suite implements AutoCloseable {
     return start(options, null, issuer, overrides);
   }
 
+  /**
+   * The suite that is already running on this machine with the given options' fixed ports (the one
+   * {@code ./suite} started): it starts nothing, and {@link #close()} stops nothing. {@link
+   * #postgres()} is null. Fails at once, naming what is missing, when a part does not answer.
+   */
+  public static Suite attach(Options options) {
+    if (!options.fixedServicePorts() || options.keycloakPort() == 0) {
+      throw new IllegalArgumentException("attach needs fixed ports, e.g. Options.local(root)");
+    }
+    Path logs = options.workDirectory().resolve("logs");
+    KeycloakServer keycloak = KeycloakServer.attach(options.keycloakPort());
+    requireAnswer("Keycloak", keycloak.issuer() + "/.well-known/openid-configuration", logs);
+    Map<SuiteService, ServiceProcess> services = new EnumMap<>(SuiteService.class);
+    for (SuiteService s : SuiteService.values()) {
+      ServiceProcess attached =
+          new ServiceProcess(
+              s, s.localPort(), new LinkedHashMap<>(), logs.resolve(s.module() + ".log"));
+      requireAnswer(s.module(), attached.baseUrl() + "/q/health/ready", logs);
+      services.put(s, attached);
+    }
+    return new Suite(options.workDirectory(), null, keycloak, null, services);
+  }
+
+  private static void requireAnswer(String what, String url, Path logs) {
+    try {
+      Processes.awaitHttpOk(what, url, null, java.time.Duration.ofSeconds(10), logs);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          what
+              + " does not answer at "
+              + url
+              + ": is the suite running? Start it with ./suite and wait for \"Insyn is running\".",
+          e);
+    }
+  }
+
   private static Suite start(
       Options options,
       String keycloakAdminPassword,

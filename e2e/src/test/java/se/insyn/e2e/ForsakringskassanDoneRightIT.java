@@ -31,7 +31,11 @@ import se.insyn.devstack.SuiteService;
         + " och chefen ser bara antal")
 class ForsakringskassanDoneRightIT {
 
-  private static final String PURPOSE = "camera-in-video-meeting";
+  /**
+   * A purpose code of its own per run, so that the story never meets the demo data's {@code
+   * camera-in-video-meeting} or an earlier run of itself against the same suite ({@code ./story}).
+   */
+  private static final String PURPOSE = "camera-in-video-meeting-" + InsynClient.shortId();
 
   @Test
   void theOfficerDecidesAboutTheCameraAndTheManagerSeesOnlyCounts(Suite suite) {

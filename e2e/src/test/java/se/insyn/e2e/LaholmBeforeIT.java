@@ -34,6 +34,7 @@ class LaholmBeforeIT {
 
   @Test
   void everyCallOnALineWithoutAPolicyIsDeniedAndTheReportSaysNothingWasRecorded(Suite suite) {
+    Narration story = Narration.of("Laholm, före");
     Instant from = Instant.now().minusSeconds(1);
     String recording = suite.service(SuiteService.RECORDING).baseUrl();
     String admin = suite.keycloak().userToken("demo-recording-admin", "demo");
@@ -51,6 +52,9 @@ class LaholmBeforeIT {
             .statusCode(201)
             .extract()
             .path("id");
+    story.step(
+        "Linjen Medborgarservice %s (%s) läggs upp; ingen har beslutat någon policy för den.",
+        number, channelId);
 
     String caller = "+46701234567";
     for (int call = 0; call < 5; call++) {
@@ -77,6 +81,9 @@ class LaholmBeforeIT {
           .body("reasons", hasItem("NO_APPROVED_POLICY"));
     }
     Instant to = Instant.now();
+    story.step(
+        "Växeln frågar för 5 inkommande samtal om de får spelas in (CALL_START): varje svar är"
+            + " DENY NO_APPROVED_POLICY (R1, R3).");
 
     // Both emitters speak after the window, so the report can tell that nothing is missing.
     given()
@@ -124,6 +131,9 @@ class LaholmBeforeIT {
             page -> page.getList("events").size() == 5);
     assertFalse(
         decisions.prettify().contains(caller), "the caller's number never reaches the audit trail");
+    story.step(
+        "I revisionsloggen: %d recording.decision för linjen; uppringarens nummer finns inte där.",
+        decisions.getList("events").size());
 
     String investigator = suite.keycloak().userToken("demo-investigator", "demo");
     JsonPath report =
@@ -148,5 +158,8 @@ class LaholmBeforeIT {
     assertEquals(List.of(), recorded, "no recording was made on the line");
     assertTrue(
         report.getBoolean("completeness.complete"), report.getString("completeness.statement"));
+    story.done(
+        "Utredarens rapport för perioden: %d inspelningar på linjen; loggen är komplett: \"%s\"",
+        recorded.size(), report.getString("completeness.statement"));
   }
 }

@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import se.insyn.outbox.AuditEvent;
 import se.insyn.outbox.AuditOutbox;
@@ -41,6 +43,9 @@ public class DisposalJob {
   public record Run(int disposed, int resumed) {}
 
   /** Not held: no active hold names it, and no active hold's channel window covers it. */
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   static final String NOT_HELD =
       """
        and not exists (select 1 from legal_hold_recording hr join legal_hold h on h.id = hr.hold_id
@@ -172,7 +177,10 @@ public class DisposalJob {
             .setParameter("ids", ids)
             .getResultList();
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    for (Object[] row : rows) {
+    UUID[] disposed = new UUID[rows.size()];
+    String[] receipts = new String[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      Object[] row = rows.get(i);
       UUID id = (UUID) row[0];
       Map<String, Object> decision = new LinkedHashMap<>();
       decision.put("body", row[4]);
@@ -198,17 +206,28 @@ public class DisposalJob {
               (String) row[10],
               receipt);
       receipt.put("receiptId", eventId.toString());
-      em.createNativeQuery(
-              """
-              update recording set disposal_stage = 'DISPOSED', disposed_at = :now,
-                     disposal_receipt = cast(:receipt as jsonb), content_state = null
-               where id = :id
-              """)
-          .setParameter("now", Timestamp.from(now))
-          .setParameter("receipt", json(receipt))
-          .setParameter("id", id)
-          .executeUpdate();
+      disposed[i] = id;
+      receipts[i] = json(receipt);
     }
+    // One statement for the whole batch; the receipts' outbox rows go out in JDBC batches at flush.
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement update =
+                  connection.prepareStatement(
+                      """
+                      update recording r
+                         set disposal_stage = 'DISPOSED', disposed_at = ?,
+                             disposal_receipt = cast(d.receipt as jsonb), content_state = null
+                        from unnest(?::uuid[], ?::text[]) as d(id, receipt)
+                       where r.id = d.id
+                      """)) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setArray(2, connection.createArrayOf("uuid", disposed));
+                update.setArray(3, connection.createArrayOf("text", receipts));
+                update.executeUpdate();
+              }
+            });
     em.flush();
     em.clear();
     return rows.size();
@@ -229,7 +248,7 @@ public class DisposalJob {
 
   private static String json(Map<String, Object> map) {
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(map);
+      return JSON.writeValueAsString(map);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
