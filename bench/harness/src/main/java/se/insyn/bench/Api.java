@@ -34,6 +34,17 @@ final class Api {
         expected);
   }
 
+  /** PUTs {@code body} as raw bytes of {@code contentType}, e.g. a recording's content. */
+  static JsonNode put(String url, String token, String contentType, byte[] body, int expected) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        expected);
+  }
+
   static JsonNode get(String url, String token) {
     return send(
         HttpRequest.newBuilder(URI.create(url))

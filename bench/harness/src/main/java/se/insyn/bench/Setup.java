@@ -143,11 +143,31 @@ final class Setup {
   }
 
   /**
+   * A recording as a phone system leaves it before uploading its content: PERMITted (asked until
+   * the answer is PERMIT, see {@link #awaitPermit}), started once the notice has played (R20) and
+   * stopped when the call ended. Returns its id.
+   */
+  static String capturedRecording(Stack stack, String channelId) throws InterruptedException {
+    String recording = stack.url(SuiteService.RECORDING);
+    String recorder = stack.client("demo-pbx", "recorder");
+    String id = permit(recording, recorder, channelId).path("id").asText();
+    Api.post(recording + "/api/v1/recordings/" + id + "/started", recorder, Map.of(), 200);
+    Api.post(recording + "/api/v1/recordings/" + id + "/stop", recorder, Map.of(), 200);
+    return id;
+  }
+
+  /**
    * Asks until the answer is PERMIT, at most for a minute: a freshly started service's first
    * decisions may be DECISION_UNAVAILABLE while its consent client warms up (JIT, first token),
    * which is the fail-closed answer (R2), not an error.
    */
   static void awaitPermit(String baseUrl, String token, String channelId)
+      throws InterruptedException {
+    permit(baseUrl, token, channelId);
+  }
+
+  /** As {@link #awaitPermit}, returning the PERMIT answer (the new recording's id and more). */
+  static JsonNode permit(String baseUrl, String token, String channelId)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     String last = "";
@@ -158,7 +178,7 @@ final class Setup {
               .replace("${number}", "1234567");
       JsonNode answer = Api.post(baseUrl + "/api/v1/recordings", token, body, 0);
       if ("PERMIT".equals(answer.path("decision").asText())) {
-        return;
+        return answer;
       }
       last = answer.toString();
       Thread.sleep(500);

@@ -17,7 +17,10 @@ record Sizes(
     long proofSmall,
     long proofLarge,
     int proofRate,
-    Duration proofMeasure) {
+    Duration proofMeasure,
+    long uploadBytes,
+    int uploadRepeats,
+    int disposalRecordings) {
 
   static Sizes fullRun() {
     return new Sizes(
@@ -32,7 +35,10 @@ record Sizes(
         10_000,
         1_000_000,
         200,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        200_000_000,
+        3,
+        100_000);
   }
 
   static Sizes smokeRun() {
@@ -48,6 +54,9 @@ record Sizes(
         1_000,
         10_000,
         100,
-        Duration.ofSeconds(3));
+        Duration.ofSeconds(3),
+        5_000_000,
+        1,
+        500);
   }
 }
