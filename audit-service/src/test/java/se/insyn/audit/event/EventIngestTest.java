@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.insyn.audit.AuditApi.event;
 import static se.insyn.audit.AuditApi.post;
 import static se.insyn.audit.AuditApi.sequenced;
@@ -24,6 +26,18 @@ import se.insyn.devstack.test.Tokens;
 class EventIngestTest {
 
   private static final String SOURCE = "ingest-test-emitter";
+
+  private static long leafIndex(Map<String, Object> event) {
+    return given()
+        .auth()
+        .oauth2(Tokens.user("auditor-1", "auditor"))
+        .get("/api/v1/events/" + event.get("id") + "?purpose=INTERNAL_CONTROL")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("leafIndex");
+  }
 
   @Test
   void withoutTokenIngestIsRefused() {
@@ -87,6 +101,29 @@ class EventIngestTest {
         List.of(event(SOURCE, "consent.given", "consent/" + UUID.randomUUID()));
     post(SOURCE, batch).statusCode(200).body("accepted", equalTo(1));
     post(SOURCE, batch).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
+  }
+
+  @Test
+  void aBatchMixingStoredAndNewIdsStoresOnlyTheNewOnesAndKeepsTheOldIndices() {
+    Map<String, Object> old1 = event(SOURCE, "consent.given", "consent/" + UUID.randomUUID());
+    Map<String, Object> old2 = sequenced(event(SOURCE, "consent.given", "consent/mixed"));
+    post(SOURCE, List.of(old1, old2)).statusCode(200).body("accepted", equalTo(2));
+    long old1Index = leafIndex(old1);
+    long old2Index = leafIndex(old2);
+
+    Map<String, Object> new1 = event(SOURCE, "consent.withdrawn", "consent/" + UUID.randomUUID());
+    Map<String, Object> new2 = sequenced(event(SOURCE, "consent.given", "consent/mixed"));
+    // old2 is re-sent with its sequence number: a duplicate, not a sequence conflict.
+    post(SOURCE, List.of(old1, new1, old2, new2, new1))
+        .statusCode(200)
+        .body("accepted", equalTo(2))
+        .body("duplicates", equalTo(3));
+
+    assertEquals(old1Index, leafIndex(old1));
+    assertEquals(old2Index, leafIndex(old2));
+    long new1Index = leafIndex(new1);
+    assertEquals(new1Index + 1, leafIndex(new2), "the new events are appended in batch order");
+    assertTrue(new1Index > old2Index);
   }
 
   @Test

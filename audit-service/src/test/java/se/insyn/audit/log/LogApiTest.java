@@ -259,6 +259,38 @@ class LogApiTest {
     verify().body("consistent", equalTo(true));
   }
 
+  @Test
+  void withoutAStoredEdgeAnAppendBuildsOnTheStoredSubtreeHashes() throws Exception {
+    append(SOURCE, event(SOURCE, "recording.started", "recording/" + UUID.randomUUID()));
+    // As right after the migration that added the column.
+    execute("update log_head set edge = null where id = 1");
+    append(
+        SOURCE,
+        event(SOURCE, "recording.stopped", "recording/" + UUID.randomUUID()),
+        event(SOURCE, "recording.started", "recording/" + UUID.randomUUID()));
+    // The checkpoint just signed must be the root of the stored leaves, and the edge is back.
+    verify().body("consistent", equalTo(true));
+    assertEquals("true", sql("select (length(edge) > 0)::text from log_head where id = 1"));
+  }
+
+  @Test
+  void anEditedTreeEdgeBesideTheHeadIsReported() throws Exception {
+    append(SOURCE, event(SOURCE, "recording.started", "recording/" + UUID.randomUUID()));
+    verify().body("consistent", equalTo(true));
+    execute("create table saved_edge as select edge from log_head where id = 1");
+    try {
+      // Flip one bit of the first stored subtree hash: the next append would build on it.
+      execute("update log_head set edge = set_byte(edge, 0, get_byte(edge, 0) # 1) where id = 1");
+      verify()
+          .body("consistent", equalTo(false))
+          .body("findings.problem", equalTo(List.of("head-edge-mismatch")));
+    } finally {
+      execute("update log_head set edge = (select edge from saved_edge) where id = 1");
+      execute("drop table saved_edge");
+    }
+    verify().body("consistent", equalTo(true));
+  }
+
   private io.restassured.response.ValidatableResponse verify() {
     return given()
         .auth()

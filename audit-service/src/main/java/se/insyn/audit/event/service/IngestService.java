@@ -1,7 +1,6 @@
 package se.insyn.audit.event.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
@@ -24,10 +23,12 @@ public class IngestService {
   }
 
   /**
+   * Validates and canonicalises the batch, then appends it; returns once it is committed. Not
+   * transactional itself: the append runs in a transaction shared with concurrent batches.
+   *
    * @param callerClientId the calling service account's client id; an emitter writes only as
    *     itself, so that one service cannot fill another's sequence gaps
    */
-  @Transactional
   public AppendResult ingest(@Valid @NotNull EventBatch batch, String callerClientId) {
     List<Problem.Violation> violations = new ArrayList<>();
     List<LeafRow> rows = new ArrayList<>(batch.events().size());

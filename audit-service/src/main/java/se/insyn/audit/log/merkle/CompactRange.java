@@ -1,7 +1,9 @@
 package se.insyn.audit.log.merkle;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -10,6 +12,8 @@ import java.util.function.BiConsumer;
  * subtree exactly once; the root is the right-to-left fold of the edge (RFC 9162 §2.1.1).
  */
 public final class CompactRange {
+
+  private static final int HASH_LENGTH = 32;
 
   private final List<NodeKey> keys = new ArrayList<>();
   private final List<byte[]> hashes = new ArrayList<>();
@@ -27,6 +31,32 @@ public final class CompactRange {
       range.hashes.add(nodes.hash(key));
     }
     return range;
+  }
+
+  /**
+   * The edge of a tree of the given size from its hashes concatenated left to right (as {@link
+   * #edgeHashes()} writes them); empty when they do not fit the size.
+   */
+  public static Optional<CompactRange> ofEdgeHashes(long size, byte[] concatenated) {
+    List<NodeKey> decomposition = MerkleProofs.decomposition(0, size);
+    if (concatenated == null || concatenated.length != decomposition.size() * HASH_LENGTH) {
+      return Optional.empty();
+    }
+    CompactRange range = new CompactRange(size);
+    for (int i = 0; i < decomposition.size(); i++) {
+      range.keys.add(decomposition.get(i));
+      range.hashes.add(Arrays.copyOfRange(concatenated, i * HASH_LENGTH, (i + 1) * HASH_LENGTH));
+    }
+    return Optional.of(range);
+  }
+
+  /** The hashes of the edge's subtrees, left to right, concatenated (32 bytes each). */
+  public byte[] edgeHashes() {
+    byte[] out = new byte[hashes.size() * HASH_LENGTH];
+    for (int i = 0; i < hashes.size(); i++) {
+      System.arraycopy(hashes.get(i), 0, out, i * HASH_LENGTH, HASH_LENGTH);
+    }
+    return out;
   }
 
   public static CompactRange empty() {

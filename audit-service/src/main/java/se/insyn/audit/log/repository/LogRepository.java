@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -59,12 +58,174 @@ public class LogRepository {
         rs -> new LogHead(rs.getLong(1), rs.getLong(2)));
   }
 
+  /** The head with the tree edge stored beside it (null when none is stored). */
+  public record HeadWithEdge(LogHead head, byte[] edge) {}
+
+  public HeadWithEdge headWithEdge() {
+    return query(
+        "select tree_size, pruned_below, edge from log_head where id = 1",
+        s -> {},
+        rs -> new HeadWithEdge(new LogHead(rs.getLong(1), rs.getLong(2)), rs.getBytes(3)));
+  }
+
   public void updateHead(LogHead head) {
     update(
         "update log_head set tree_size = ?, pruned_below = ? where id = 1",
         s -> {
           s.setLong(1, head.treeSize());
           s.setLong(2, head.prunedBelow());
+        });
+  }
+
+  /**
+   * What an append builds on: the locked head, its stored edge (null when absent), and which of the
+   * given ids and "source#sequence" pairs are already taken.
+   */
+  public record AppendBase(
+      LogHead head, byte[] edge, Set<UUID> storedIds, Set<String> takenSequences) {}
+
+  /**
+   * Locks the head row until the transaction ends and reads what an append needs, in one round
+   * trip. The look-ups run in the statement's snapshot, which may predate the lock when it had to
+   * be waited for; then (the head changed meanwhile) they are repeated now that the lock is held.
+   */
+  public AppendBase lockHeadFor(Collection<UUID> ids, List<String> sources, List<Long> sequences) {
+    AppendBase[] base = new AppendBase[1];
+    boolean[] current = new boolean[1];
+    run(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "with locked as (select tree_size, pruned_below, edge from log_head"
+                      + " where id = 1 for update)"
+                      + " select l.tree_size, l.pruned_below, l.edge,"
+                      + " l.tree_size = s.tree_size and l.pruned_below = s.pruned_below,"
+                      + " array(select id from audit_event where id = any(?)),"
+                      + " array(select e.source || '#' || e.sequence from audit_event e"
+                      + " join unnest(?::varchar[], ?::bigint[]) as k(source, sequence)"
+                      + " on e.source = k.source and e.sequence = k.sequence)"
+                      + " from locked l cross join log_head s where s.id = 1")) {
+            s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            s.setArray(2, c.createArrayOf("varchar", sources.toArray()));
+            s.setArray(3, c.createArrayOf("bigint", sequences.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+              rs.next();
+              Set<UUID> stored = new HashSet<>();
+              for (Object id : (Object[]) rs.getArray(5).getArray()) {
+                stored.add((UUID) id);
+              }
+              Set<String> taken = new HashSet<>();
+              for (Object pair : (Object[]) rs.getArray(6).getArray()) {
+                taken.add((String) pair);
+              }
+              current[0] = rs.getBoolean(4);
+              base[0] =
+                  new AppendBase(
+                      new LogHead(rs.getLong(1), rs.getLong(2)), rs.getBytes(3), stored, taken);
+            }
+          }
+        });
+    if (current[0]) {
+      return base[0];
+    }
+    return new AppendBase(
+        base[0].head(),
+        base[0].edge(),
+        existingIds(ids),
+        sequences.isEmpty() ? new HashSet<>() : takenSequences(sources, sequences));
+  }
+
+  /**
+   * Writes an append in one statement (one round trip while the head lock is held): the events from
+   * {@code firstIndex} on, the newly completed subtree hashes, the new head with its edge, and the
+   * signed checkpoint of the new tree.
+   */
+  public void writeAppend(
+      long firstIndex,
+      List<LeafRow> rows,
+      List<byte[]> leafHashes,
+      Map<NodeKey, byte[]> nodes,
+      LogHead head,
+      byte[] edge,
+      CheckpointRow checkpoint) {
+    int n = rows.size();
+    Long[] indices = new Long[n];
+    UUID[] ids = new UUID[n];
+    String[] sources = new String[n];
+    Long[] sequences = new Long[n];
+    String[] types = new String[n];
+    String[] times = new String[n];
+    String[] actors = new String[n];
+    String[] subjects = new String[n];
+    String[] purposes = new String[n];
+    String[] traces = new String[n];
+    String[] inputs = new String[n];
+    for (int i = 0; i < n; i++) {
+      LeafRow row = rows.get(i);
+      indices[i] = firstIndex + i;
+      ids[i] = row.id();
+      sources[i] = row.source();
+      sequences[i] = row.sequence();
+      types[i] = row.type();
+      times[i] = row.occurredAt().toString();
+      actors[i] = row.actorSubject();
+      subjects[i] = row.subject();
+      purposes[i] = row.purpose();
+      traces[i] = row.traceId();
+      inputs[i] = row.leafInput();
+    }
+    Integer[] levels = nodes.keySet().stream().map(NodeKey::level).toArray(Integer[]::new);
+    Long[] nodeIndices = nodes.keySet().stream().map(NodeKey::index).toArray(Long[]::new);
+    byte[][] nodeHashes = nodes.values().toArray(byte[][]::new);
+    run(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "with appended as (insert into audit_event (leaf_index, id, source, sequence,"
+                      + " type, occurred_at, actor_subject, subject, purpose, trace_id,"
+                      + " leaf_input, leaf_hash)"
+                      + " select u.leaf_index, u.id, u.source, u.sequence, u.type,"
+                      + " u.occurred_at::timestamptz, u.actor_subject, u.subject, u.purpose,"
+                      + " u.trace_id, u.leaf_input, u.leaf_hash"
+                      + " from unnest(?::bigint[], ?::uuid[], ?::varchar[], ?::bigint[],"
+                      + " ?::varchar[], ?::text[], ?::varchar[], ?::varchar[], ?::varchar[],"
+                      + " ?::varchar[], ?::text[], ?::bytea[]) as u(leaf_index, id, source,"
+                      + " sequence, type, occurred_at, actor_subject, subject, purpose, trace_id,"
+                      + " leaf_input, leaf_hash)),"
+                      + " completed as (insert into merkle_node (level, idx, hash)"
+                      + " select * from unnest(?::int[], ?::bigint[], ?::bytea[])"
+                      + " on conflict (level, idx) do nothing),"
+                      + " signed as (insert into checkpoint (tree_size, root_hash, signed_at,"
+                      + " key_id, signature) values (?, ?, ?, ?, ?)"
+                      + " on conflict (tree_size) do nothing)"
+                      + " update log_head set tree_size = ?, pruned_below = ?, edge = ?"
+                      + " where id = 1")) {
+            int p = 1;
+            s.setArray(p++, c.createArrayOf("bigint", indices));
+            s.setArray(p++, c.createArrayOf("uuid", ids));
+            s.setArray(p++, c.createArrayOf("varchar", sources));
+            s.setArray(p++, c.createArrayOf("bigint", sequences));
+            s.setArray(p++, c.createArrayOf("varchar", types));
+            s.setArray(p++, c.createArrayOf("text", times));
+            s.setArray(p++, c.createArrayOf("varchar", actors));
+            s.setArray(p++, c.createArrayOf("varchar", subjects));
+            s.setArray(p++, c.createArrayOf("varchar", purposes));
+            s.setArray(p++, c.createArrayOf("varchar", traces));
+            s.setArray(p++, c.createArrayOf("text", inputs));
+            s.setArray(p++, c.createArrayOf("bytea", leafHashes.toArray(byte[][]::new)));
+            s.setArray(p++, c.createArrayOf("integer", levels));
+            s.setArray(p++, c.createArrayOf("bigint", nodeIndices));
+            s.setArray(p++, c.createArrayOf("bytea", nodeHashes));
+            s.setLong(p++, checkpoint.treeSize());
+            s.setBytes(p++, checkpoint.rootHash());
+            s.setTimestamp(p++, Timestamp.from(checkpoint.signedAt()));
+            s.setString(p++, checkpoint.keyId());
+            s.setBytes(p++, checkpoint.signature());
+            s.setLong(p++, head.treeSize());
+            s.setLong(p++, head.prunedBelow());
+            s.setBytes(p, edge);
+            s.executeUpdate();
+          }
         });
   }
 
@@ -124,39 +285,6 @@ public class LogRepository {
         "select coalesce(max(sequence), 0) from audit_event where source = ?",
         s -> s.setString(1, source),
         rs -> rs.getLong(1));
-  }
-
-  public void insertEvents(long firstIndex, List<LeafRow> rows, List<byte[]> leafHashes) {
-    run(
-        c -> {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "insert into audit_event (leaf_index, id, source, sequence, type, occurred_at,"
-                      + " actor_subject, subject, purpose, trace_id, leaf_input, leaf_hash)"
-                      + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < rows.size(); i++) {
-              LeafRow row = rows.get(i);
-              s.setLong(1, firstIndex + i);
-              s.setObject(2, row.id());
-              s.setString(3, row.source());
-              if (row.sequence() == null) {
-                s.setNull(4, Types.BIGINT);
-              } else {
-                s.setLong(4, row.sequence());
-              }
-              s.setString(5, row.type());
-              s.setTimestamp(6, Timestamp.from(row.occurredAt()));
-              s.setString(7, row.actorSubject());
-              s.setString(8, row.subject());
-              s.setString(9, row.purpose());
-              s.setString(10, row.traceId());
-              s.setString(11, row.leafInput());
-              s.setBytes(12, leafHashes.get(i));
-              s.addBatch();
-            }
-            s.executeBatch();
-          }
-        });
   }
 
   public void insertNodes(Map<NodeKey, byte[]> nodes) {
@@ -286,19 +414,6 @@ public class LogRepository {
               }
             }
           }
-        });
-  }
-
-  public void insertCheckpoint(CheckpointRow row) {
-    update(
-        "insert into checkpoint (tree_size, root_hash, signed_at, key_id, signature)"
-            + " values (?, ?, ?, ?, ?) on conflict (tree_size) do nothing",
-        s -> {
-          s.setLong(1, row.treeSize());
-          s.setBytes(2, row.rootHash());
-          s.setTimestamp(3, Timestamp.from(row.signedAt()));
-          s.setString(4, row.keyId());
-          s.setBytes(5, row.signature());
         });
   }
 

@@ -47,7 +47,8 @@ public class VerifyService {
 
   @Transactional
   public VerifyReport verify() {
-    LogHead head = repository.head();
+    LogRepository.HeadWithEdge stored = repository.headWithEdge();
+    LogHead head = stored.head();
     List<VerifyReport.Finding> findings = new ArrayList<>();
     long start = head.prunedBelow();
     CompactRange edge;
@@ -115,6 +116,16 @@ public class VerifyService {
               null,
               checkpoints.get(i).treeSize(),
               "a checkpoint was signed for more leaves than are stored"));
+    }
+    if (stored.edge() != null && !Arrays.equals(stored.edge(), edge.edgeHashes())) {
+      findings.add(
+          new VerifyReport.Finding(
+              "head-edge-mismatch",
+              null,
+              null,
+              head.treeSize(),
+              "the tree edge stored with the head (log_head.edge) is not the one the stored leaves"
+                  + " give; the next append would build on it"));
     }
     return new VerifyReport(
         findings.isEmpty(), head.treeSize(), start, verified[0], List.copyOf(findings));
