@@ -54,9 +54,26 @@ final class Api {
         200);
   }
 
+  /** Like {@link #get}, but empty when there is nothing at the URL yet (404). */
+  static java.util.Optional<JsonNode> find(String url, String token) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build();
+    return java.util.Optional.ofNullable(send(request, 200, true));
+  }
+
   private static JsonNode send(HttpRequest request, int expected) {
+    return send(request, expected, false);
+  }
+
+  private static JsonNode send(HttpRequest request, int expected, boolean absentIsNull) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      if (absentIsNull && response.statusCode() == 404) {
+        return null;
+      }
       boolean ok =
           expected == 0 ? response.statusCode() / 100 == 2 : response.statusCode() == expected;
       if (!ok) {

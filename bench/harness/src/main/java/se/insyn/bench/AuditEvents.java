@@ -105,10 +105,11 @@ final class AuditEvents {
     return names;
   }
 
+  /** The size of the log's latest checkpoint; 0 before the first event (no checkpoint yet). */
   static long treeSize(Stack stack) {
-    return Api.get(stack.url(SuiteService.AUDIT) + "/api/v1/log/checkpoint", auditorToken(stack))
-        .path("treeSize")
-        .asLong();
+    return Api.find(stack.url(SuiteService.AUDIT) + "/api/v1/log/checkpoint", auditorToken(stack))
+        .map(checkpoint -> checkpoint.path("treeSize").asLong())
+        .orElse(0L);
   }
 
   /**

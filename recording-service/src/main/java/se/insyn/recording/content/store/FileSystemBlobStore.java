@@ -4,10 +4,13 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /** Blobs as files under one directory; a blob is written beside its name and moved in on commit. */
@@ -32,7 +35,9 @@ public class FileSystemBlobStore implements BlobStore {
     Path target = path(key);
     Files.createDirectories(target.getParent());
     Path partial = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".part");
-    OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 64 * 1024);
+    FileChannel channel =
+        FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
     return new Upload() {
       private boolean committed;
       private boolean closed;
@@ -49,11 +54,16 @@ public class FileSystemBlobStore implements BlobStore {
 
       @Override
       public void commit() throws IOException {
+        // A 201 means the content survives a crash: the bytes reach the disk before the name does,
+        // and the name before the seal is committed.
+        out.flush();
+        channel.force(true);
         out.close();
         if (Files.exists(target)) {
           throw new IOException("blob " + key + " already exists");
         }
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(target.getParent());
         committed = true;
       }
 
@@ -69,6 +79,15 @@ public class FileSystemBlobStore implements BlobStore {
         }
       }
     };
+  }
+
+  /** Makes a rename in {@code directory} durable (Linux: fsync on the directory itself). */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      // Some filesystems and platforms cannot open a directory for fsync; the rename still stands.
+    }
   }
 
   @Override
