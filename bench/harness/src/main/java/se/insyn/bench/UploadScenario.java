@@ -107,8 +107,8 @@ final class UploadScenario implements Scenario {
           String.format(
               "upload: %s MB of random bytes, median of %d (upload seconds %s, Files.copy seconds"
                   + " %s, encrypting copy seconds %s); every upload's sealed SHA-256 and size"
-                  + " matched the file sent; nothing is fsynced (the blob store does not fsync"
-                  + " either). The encrypting copy is what the service does to each byte, in the"
+                  + " matched the file sent; the service fsyncs the stored bytes before its 201,"
+                  + " the two references do not (page cache). The encrypting copy is what the service does to each byte, in the"
                   + " harness JVM without HTTP or database: read, SHA-256, AES-256-GCM in 64 KiB"
                   + " chunks with a Cipher per chunk, write",
               Report.number(mb),
