@@ -247,7 +247,11 @@ public final class DemoData {
     String state = "already there";
     if (found == null) {
       found =
-          call("POST", recording + "/api/v1/policies", admin, threatPolicy(channelId))
+          call(
+                  "POST",
+                  recording + "/api/v1/policies",
+                  admin,
+                  threatPolicy(channelId, null, "PT24H"))
               .expect(201)
               .map();
       state = "drafted by demo-recording-admin, approved by demo-policy-approver";
@@ -273,8 +277,15 @@ public final class DemoData {
             id, found.get("status"), found.get("version"), state));
   }
 
-  /** The policy of the Laholm stories: threat documentation, on demand, disposed of after 24 h. */
-  private static Map<String, Object> threatPolicy(String channelId) {
+  /**
+   * The policy draft of the Laholm stories, shared by the demo, the end-to-end stories and the
+   * benchmark: threat documentation on the channel, on demand, every day and hour.
+   *
+   * @param consentPurpose the consent-service purpose the caller is asked for, or null for none
+   * @param retention ISO-8601 duration of the disposal decision
+   */
+  public static Map<String, Object> threatPolicy(
+      String channelId, String consentPurpose, String retention) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("controller", "Laholms kommun, kommunstyrelsen");
     d.put("purpose", "THREAT_DOCUMENTATION");
@@ -291,7 +302,11 @@ public final class DemoData {
             "hoursFrom", "00:00",
             "hoursTo", "00:00",
             "mode", "ON_DEMAND"));
-    d.put("consent", Map.of("parties", "NONE"));
+    d.put(
+        "consent",
+        consentPurpose == null
+            ? Map.of("parties", "NONE")
+            : Map.of("parties", "CALLER", "purposeCode", consentPurpose));
     d.put("ropaId", "ROPA-2026-014");
     d.put("dpia", Map.of("vulnerableSubjects", false, "largeScale", false, "newTechnology", false));
     d.put(
@@ -301,7 +316,7 @@ public final class DemoData {
             "registryNumber", "KS 2026/112",
             "date", "2026-02-01",
             "documentType", "Inspelat samtal, hot och våld",
-            "retention", "PT24H"));
+            "retention", retention));
     d.put(
         "notice",
         Map.of(

@@ -5,13 +5,13 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import se.insyn.devstack.DemoData;
 
 /**
  * The suite's public API as its clients call it, over HTTP only: each method is one documented call
@@ -128,60 +128,10 @@ final class InsynClient {
         .path("id");
   }
 
-  /**
-   * A policy draft for threat documentation on the channel, on demand, every day and hour.
-   *
-   * @param consentPurpose the consent-service purpose the caller is asked for, or null for none
-   * @param retention ISO-8601 duration of the disposal decision
-   */
+  /** The Laholm policy draft ({@link DemoData#threatPolicy}). */
   static Map<String, Object> threatPolicy(
       String channelId, String consentPurpose, String retention) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("controller", "Laholms kommun, kommunstyrelsen");
-    d.put("purpose", "THREAT_DOCUMENTATION");
-    d.put("legalBasis", "PUBLIC_TASK");
-    d.put("legalReference", "Arbetsmiljölagen 3 kap. 2 §");
-    d.put(
-        "scope",
-        Map.of(
-            "channelIds", List.of(channelId),
-            "direction", "BOTH",
-            "weekdays",
-                List.of(
-                    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
-            "hoursFrom", "00:00",
-            "hoursTo", "00:00",
-            "mode", "ON_DEMAND"));
-    d.put(
-        "consent",
-        consentPurpose == null
-            ? Map.of("parties", "NONE")
-            : Map.of("parties", "CALLER", "purposeCode", consentPurpose));
-    d.put("ropaId", "ROPA-2026-014");
-    d.put("dpia", Map.of("vulnerableSubjects", false, "largeScale", false, "newTechnology", false));
-    d.put(
-        "disposal",
-        Map.of(
-            "body", "Kommunstyrelsen",
-            "registryNumber", "KS 2026/112",
-            "date", "2026-02-01",
-            "documentType", "Inspelat samtal, hot och våld",
-            "retention", retention));
-    d.put(
-        "notice",
-        Map.of(
-            "version",
-            "threat-notice-v1",
-            "announcement",
-            Map.of("sv", "Samtalet spelas in.", "en", "This call is recorded.")));
-    d.put(
-        "employees",
-        Map.of(
-            "affected", true,
-            "mblReference", "MBL 2026-03-01 §7",
-            "safetyRepView", "Skyddsombudet tillstyrker"));
-    d.put("reviewDate", LocalDate.now().plusMonths(6).toString());
-    return d;
+    return DemoData.threatPolicy(channelId, consentPurpose, retention);
   }
 
   /** Drafts (author), submits (author) and approves (a second person); returns the policy id. */

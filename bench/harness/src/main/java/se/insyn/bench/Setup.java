@@ -2,12 +2,11 @@ package se.insyn.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import se.insyn.devstack.DemoData;
 import se.insyn.devstack.SuiteService;
 
 /**
@@ -86,48 +85,7 @@ final class Setup {
                 201)
             .path("id")
             .asText();
-    Map<String, Object> draft = new LinkedHashMap<>();
-    draft.put("controller", "Benchmark kommun, kommunstyrelsen");
-    draft.put("purpose", "THREAT_DOCUMENTATION");
-    draft.put("legalBasis", "PUBLIC_TASK");
-    draft.put("legalReference", "Arbetsmiljölagen 3 kap. 2 §");
-    draft.put(
-        "scope",
-        Map.of(
-            "channelIds", List.of(channel),
-            "direction", "BOTH",
-            "weekdays",
-                List.of(
-                    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
-            "hoursFrom", "00:00",
-            "hoursTo", "00:00",
-            "mode", "ON_DEMAND"));
-    draft.put("consent", Map.of("parties", "CALLER", "purposeCode", purposeCode));
-    draft.put("ropaId", "ROPA-BENCH-1");
-    draft.put(
-        "dpia", Map.of("vulnerableSubjects", false, "largeScale", false, "newTechnology", false));
-    draft.put(
-        "disposal",
-        Map.of(
-            "body", "Kommunstyrelsen",
-            "registryNumber", "KS 2026/1",
-            "date", "2026-02-01",
-            "documentType", "Inspelat samtal, hot och våld",
-            "retention", "P90D"));
-    draft.put(
-        "notice",
-        Map.of(
-            "version",
-            "bench-notice-v1",
-            "announcement",
-            Map.of("sv", "Samtalet spelas in.", "en", "This call is recorded.")));
-    draft.put(
-        "employees",
-        Map.of(
-            "affected", true,
-            "mblReference", "MBL 2026-03-01 §7",
-            "safetyRepView", "Skyddsombudet tillstyrker"));
-    draft.put("reviewDate", LocalDate.now().plusMonths(6).toString());
+    Map<String, Object> draft = DemoData.threatPolicy(channel, purposeCode, "P90D");
     String policy = Api.post(recording + "/api/v1/policies", admin, draft, 201).path("id").asText();
     Api.post(recording + "/api/v1/policies/" + policy + "/submit", admin, Map.of(), 200);
     Api.post(recording + "/api/v1/policies/" + policy + "/approve", approver, Map.of(), 200);

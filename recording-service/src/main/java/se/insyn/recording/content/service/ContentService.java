@@ -76,12 +76,7 @@ public class ContentService {
     } catch (IOException | RuntimeException e) {
       LOG.debugf("upload of recording %s failed: %s", id, e.toString());
       QuarkusTransaction.requiringNew().run(() -> abandon(id));
-      throw new ProblemException(
-          400,
-          "urn:insyn:problem:upload-incomplete",
-          "Upload incomplete",
-          "The content could not be received completely; nothing was kept, upload it again",
-          List.of());
+      throw EncryptedContent.incomplete();
     }
     return QuarkusTransaction.requiringNew().call(() -> seal(id, stored.sha256(), stored.size()));
   }

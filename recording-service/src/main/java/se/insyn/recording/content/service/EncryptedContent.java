@@ -9,8 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import javax.crypto.SecretKey;
+import se.insyn.problem.ProblemException;
 import se.insyn.recording.content.repository.ContentKey;
 import se.insyn.recording.content.store.BlobStore;
 
@@ -63,6 +65,16 @@ public final class EncryptedContent {
       upload.commit();
     }
     return new Stored(HexFormat.of().formatHex(sha256.digest()), counted.count);
+  }
+
+  /** The answer to an upload that broke off: nothing was kept, so the caller may send it again. */
+  public static ProblemException incomplete() {
+    return new ProblemException(
+        400,
+        "urn:insyn:problem:upload-incomplete",
+        "Upload incomplete",
+        "The content could not be received completely; nothing was kept, upload it again",
+        List.of());
   }
 
   /** The decrypted bytes of a blob; the caller closes the stream. */

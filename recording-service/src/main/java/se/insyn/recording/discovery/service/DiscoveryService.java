@@ -235,12 +235,7 @@ public class DiscoveryService {
     } catch (IOException | RuntimeException e) {
       LOG.debugf("upload of discovered recording %s failed: %s", id, e.toString());
       QuarkusTransaction.requiringNew().run(() -> abandon(id));
-      throw new ProblemException(
-          400,
-          "urn:insyn:problem:upload-incomplete",
-          "Upload incomplete",
-          "The content could not be received completely; nothing was kept, upload it again",
-          List.of());
+      throw EncryptedContent.incomplete();
     }
     return QuarkusTransaction.requiringNew().call(() -> sealed(id, stored.sha256(), stored.size()));
   }
