@@ -84,6 +84,25 @@ class PortalBrowserTest {
     }
   }
 
+  /**
+   * Clicks what submits a form or follows a link, and returns once the next page has replaced this
+   * one: a click returns before the navigation it starts, so looking at once may find the old page.
+   */
+  private void navigate(By target) throws InterruptedException {
+    WebElement page = browser.findElement(By.tagName("html"));
+    browser.findElement(target).click();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      try {
+        page.getTagName();
+      } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("clicking " + target + " led to no new page");
+  }
+
   private String state(String code) {
     return browser.findElement(By.id("state-" + code)).getAttribute("data-state");
   }
@@ -101,7 +120,8 @@ class PortalBrowserTest {
   }
 
   @Test
-  void anOfficerLogsInReadsTheLimitsGivesAndWithdrawsWithOneClickEach() {
+  void anOfficerLogsInReadsTheLimitsGivesAndWithdrawsWithOneClickEach()
+      throws InterruptedException {
     String camera = Fixtures.purpose("OPT_IN", "EMPLOYEE");
     Fixtures.publish(camera, false);
     String officer = "officer-" + UUID.randomUUID();
@@ -112,7 +132,7 @@ class PortalBrowserTest {
         "sent to the issuer's login: " + browser.getCurrentUrl());
     browser.findElement(By.id("username")).sendKeys(officer);
     browser.findElement(By.id("roles")).sendKeys("employee");
-    browser.findElement(By.id("login")).click();
+    navigate(By.id("login"));
 
     assertEquals(base.resolve("/me").toString(), browser.getCurrentUrl());
     assertEquals("Mina val om kamera och inspelning", browser.getTitle());
@@ -122,7 +142,7 @@ class PortalBrowserTest {
     assertTrue(limits.contains("Används inte för att bedöma personal."), limits);
     assertEquals("NONE", state(camera));
 
-    browser.findElement(By.id("offer-" + camera)).click();
+    navigate(By.id("offer-" + camera));
     assertEquals("GIVEN", state(camera));
     assertTrue(
         browser
@@ -132,14 +152,14 @@ class PortalBrowserTest {
     screenshot("given");
     Fixtures.decide(camera, null, "employee", officer).body("decision", equalTo("PERMIT"));
 
-    browser.findElement(By.id("withdraw-" + camera)).click();
+    navigate(By.id("withdraw-" + camera));
     assertEquals("WITHDRAWN", state(camera));
     screenshot("withdrawn");
     Fixtures.decide(camera, null, "employee", officer)
         .body("decision", equalTo("DENY"))
         .body("subjects[0].reason", equalTo("WITHDRAWN"));
 
-    browser.findElement(By.id("language")).click();
+    navigate(By.id("language"));
     assertEquals("My choices about camera and recording", browser.getTitle());
     assertTrue(browser.findElement(By.id("offer-" + camera)).getText().equals("Give consent"));
   }
