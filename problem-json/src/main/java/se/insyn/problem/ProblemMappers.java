@@ -239,7 +239,7 @@ public class ProblemMappers {
    * The request field a violation is about, as a JSON path ({@code subjects[1].value}); for a query
    * or path parameter, its name.
    */
-  static String fieldOf(Path path) {
+  public static String fieldOf(Path path) {
     String parameter = null;
     StringBuilder field = new StringBuilder();
     for (Path.Node node : path) {

@@ -51,7 +51,7 @@ final class AuditIngestScenario implements Scenario {
       throws Exception {
     AuditEvents.awaitQuiet(stack, Duration.ofMinutes(2));
     int writers = sizes.ingestUsers();
-    double reference = plainInserts(stack, writers, sizes.saturationWarmup(), sizes.ingest());
+    double reference = plainInserts(stack, writers, sizes.ingestWarmup(), sizes.ingest());
 
     long before = AuditEvents.treeSize(stack);
     Load.Request request =
@@ -64,7 +64,7 @@ final class AuditIngestScenario implements Scenario {
             stack.url(SuiteService.AUDIT),
             request,
             writers,
-            sizes.saturationWarmup(),
+            sizes.ingestWarmup(),
             sizes.ingest());
     long after = AuditEvents.treeSize(stack);
     double rate = r.okPerSecond() * BATCH;

@@ -1,9 +1,8 @@
 package se.insyn.audit.event.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import se.insyn.audit.log.merkle.Jcs;
 import se.insyn.audit.log.repository.LeafRow;
@@ -24,12 +23,19 @@ public class IngestService {
 
   /**
    * Validates and canonicalises the batch, then appends it; returns once it is committed. Not
-   * transactional itself: the append runs in a transaction shared with concurrent batches.
+   * transactional itself: the append runs in a transaction shared with concurrent batches. The
+   * declared constraints are checked by {@link EventRules}, not by a Bean Validation interceptor.
    *
    * @param callerClientId the calling service account's client id; an emitter writes only as
    *     itself, so that one service cannot fill another's sequence gaps
    */
-  public AppendResult ingest(@Valid @NotNull EventBatch batch, String callerClientId) {
+  public AppendResult ingest(EventBatch batch, String callerClientId) {
+    List<Problem.Violation> invalid = EventRules.check(batch);
+    if (!invalid.isEmpty()) {
+      invalid.sort(Comparator.comparing(Problem.Violation::field));
+      throw ProblemException.badRequest(
+          "The batch has " + invalid.size() + " invalid field(s); nothing was stored.", invalid);
+    }
     List<Problem.Violation> violations = new ArrayList<>();
     List<LeafRow> rows = new ArrayList<>(batch.events().size());
     for (int i = 0; i < batch.events().size(); i++) {

@@ -14,7 +14,8 @@ import java.util.List;
  */
 public final class Jcs {
 
-  private static final BigInteger MAX_SAFE = BigInteger.valueOf((1L << 53) - 1);
+  private static final long MAX_SAFE_LONG = (1L << 53) - 1;
+  private static final BigInteger MAX_SAFE = BigInteger.valueOf(MAX_SAFE_LONG);
 
   private Jcs() {}
 
@@ -28,7 +29,12 @@ public final class Jcs {
     return out.toString();
   }
 
-  private static void write(JsonNode value, String path, StringBuilder out) {
+  /**
+   * Appends the canonical form of {@code value} to {@code out}.
+   *
+   * @param path the value's JSON path, named in the exception
+   */
+  public static void write(JsonNode value, String path, StringBuilder out) {
     switch (value.getNodeType()) {
       case OBJECT -> {
         List<String> names = new ArrayList<>();
@@ -68,6 +74,19 @@ public final class Jcs {
     }
   }
 
+  /**
+   * Appends an integer in canonical form.
+   *
+   * @throws NotCanonicalisableException when it is beyond ±(2^53 − 1)
+   */
+  public static void integer(long value, String path, StringBuilder out) {
+    if (value > MAX_SAFE_LONG || value < -MAX_SAFE_LONG) {
+      throw new NotCanonicalisableException(
+          path, "must be within ±(2^53 - 1); send larger values as strings");
+    }
+    out.append(value);
+  }
+
   private static String integer(JsonNode number, String path) {
     BigDecimal decimal = number.decimalValue();
     BigInteger integer;
@@ -84,8 +103,17 @@ public final class Jcs {
     return integer.toString();
   }
 
-  private static void string(String s, String path, StringBuilder out) {
+  /**
+   * Appends {@code s} as a canonical JSON string.
+   *
+   * @param path the string's JSON path, named in the exception
+   */
+  public static void string(String s, String path, StringBuilder out) {
     out.append('"');
+    if (plain(s)) {
+      out.append(s).append('"');
+      return;
+    }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c)
@@ -115,6 +143,17 @@ public final class Jcs {
       }
     }
     out.append('"');
+  }
+
+  /** Whether {@code s} is written as it is: no character in it needs an escape or a check. */
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A value JCS (as limited here) cannot represent. */
