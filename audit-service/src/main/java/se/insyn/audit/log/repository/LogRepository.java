@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import se.insyn.audit.log.merkle.NodeKey;
+import se.insyn.audit.log.merkle.Tiles;
 
 /**
  * The log's tables. Plain JDBC on the transaction's connection: appends are batched inserts and
@@ -308,8 +309,16 @@ public class LogRepository {
         });
   }
 
-  /** The stored hashes among the given perfect subtrees (missing ones are absent). */
+  /**
+   * The hashes of the given perfect subtrees, read or combined from the stored ones below them (see
+   * {@link Tiles}); those that can be neither are absent.
+   */
   public Map<NodeKey, byte[]> nodes(Collection<NodeKey> keys) {
+    return Tiles.resolve(keys, this::storedNodes);
+  }
+
+  /** The stored hashes among the given perfect subtrees, as stored (missing ones absent). */
+  public Map<NodeKey, byte[]> storedNodes(Collection<NodeKey> keys) {
     Map<NodeKey, byte[]> found = new HashMap<>();
     if (keys.isEmpty()) {
       return found;

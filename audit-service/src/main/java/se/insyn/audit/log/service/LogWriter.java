@@ -17,6 +17,7 @@ import se.insyn.audit.log.merkle.CompactRange;
 import se.insyn.audit.log.merkle.MerkleHash;
 import se.insyn.audit.log.merkle.MerkleProofs;
 import se.insyn.audit.log.merkle.NodeKey;
+import se.insyn.audit.log.merkle.Tiles;
 import se.insyn.audit.log.repository.CheckpointRow;
 import se.insyn.audit.log.repository.LeafRow;
 import se.insyn.audit.log.repository.LogHead;
@@ -28,7 +29,8 @@ import se.insyn.problem.ProblemTypes;
 /**
  * The transactions that append to the log. Each one locks the single {@code log_head} row (so leaf
  * indices stay dense and appends never interleave, across replicas too), writes the new events, the
- * subtree hashes they complete and one signed checkpoint, and commits.
+ * subtree hashes they complete at the stored levels ({@link Tiles}) and one signed checkpoint, and
+ * commits.
  */
 @ApplicationScoped
 class LogWriter {
@@ -179,7 +181,7 @@ class LogWriter {
       edge.append(
           leafHash,
           (key, hash) -> {
-            if (key.level() > 0) {
+            if (key.level() > 0 && Tiles.stored(key.level())) {
               completed.put(key, hash);
             }
           });
