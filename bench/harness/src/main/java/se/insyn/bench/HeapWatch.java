@@ -1,7 +1,6 @@
 package se.insyn.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -21,8 +20,6 @@ import javax.management.NotificationListener;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 
 /**
  * The heap a service process uses, watched from outside through the JVM's own management beans (the
@@ -77,14 +74,7 @@ final class HeapWatch implements AutoCloseable {
 
   /** Attaches to the JVM with this process id (same user, same JDK) and starts watching. */
   static HeapWatch attach(ProcessHandle process) throws Exception {
-    VirtualMachine vm = VirtualMachine.attach(String.valueOf(process.pid()));
-    String address;
-    try {
-      address = vm.startLocalManagementAgent();
-    } finally {
-      vm.detach();
-    }
-    HeapWatch watch = new HeapWatch(JMXConnectorFactory.connect(new JMXServiceURL(address)));
+    HeapWatch watch = new HeapWatch(Jmx.connect(process));
     for (ObjectName gc : watch.collectors) {
       watch.server.addNotificationListener(gc, watch.listener, null, null);
     }

@@ -1,12 +1,9 @@
 package se.insyn.bench;
 
-import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 
 /**
  * How busy a service's JIT compiler is, read from outside through its management beans (attached
@@ -32,14 +29,7 @@ final class JitWatch implements AutoCloseable {
   }
 
   static JitWatch attach(ProcessHandle process) throws Exception {
-    VirtualMachine vm = VirtualMachine.attach(String.valueOf(process.pid()));
-    String address;
-    try {
-      address = vm.startLocalManagementAgent();
-    } finally {
-      vm.detach();
-    }
-    return new JitWatch(JMXConnectorFactory.connect(new JMXServiceURL(address)));
+    return new JitWatch(Jmx.connect(process));
   }
 
   /** Starts a new interval. */
