@@ -247,49 +247,24 @@ class ConcurrentIngestTest {
   }
 
   private static JsonPath checkpoint() {
-    return given()
-        .auth()
-        .oauth2(auditor())
-        .get("/api/v1/log/checkpoint")
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
+    return read("/api/v1/log/checkpoint");
   }
 
   private static JsonPath entries(long start, long end) {
-    return given()
-        .auth()
-        .oauth2(auditor())
-        .get("/api/v1/log/entries?purpose=INTERNAL_CONTROL&start=" + start + "&end=" + end)
-        .then()
-        .statusCode(200)
-        .extract()
-        .jsonPath();
+    return read("/api/v1/log/entries?purpose=INTERNAL_CONTROL&start=" + start + "&end=" + end);
   }
 
   private static List<byte[]> inclusion(long index, long size) {
-    return hashes(
-        given()
-            .auth()
-            .oauth2(auditor())
-            .get("/api/v1/log/proofs/inclusion?leafIndex=" + index + "&treeSize=" + size)
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath());
+    return hashes(read("/api/v1/log/proofs/inclusion?leafIndex=" + index + "&treeSize=" + size));
   }
 
   private static List<byte[]> consistency(long from, long to) {
-    return hashes(
-        given()
-            .auth()
-            .oauth2(auditor())
-            .get("/api/v1/log/proofs/consistency?from=" + from + "&to=" + to)
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath());
+    return hashes(read("/api/v1/log/proofs/consistency?from=" + from + "&to=" + to));
+  }
+
+  /** GET as the auditor; the answer must be 200. */
+  private static JsonPath read(String path) {
+    return given().auth().oauth2(auditor()).get(path).then().statusCode(200).extract().jsonPath();
   }
 
   private static List<byte[]> hashes(JsonPath proof) {

@@ -28,23 +28,12 @@ class GroupCommitTest {
 
   @Test
   void batchesQueuedDuringAWriteAreWrittenTogetherAndEachGetsItsOwnAnswer() throws Exception {
-    CountDownLatch firstWriteStarted = new CountDownLatch(1);
-    CountDownLatch releaseFirstWrite = new CountDownLatch(1);
-    RecordingWriter writer =
-        new RecordingWriter() {
-          @Override
-          void during(List<Batch> group) throws InterruptedException {
-            if (groups.size() == 1) {
-              firstWriteStarted.countDown();
-              releaseFirstWrite.await();
-            }
-          }
-        };
+    HoldingWriter writer = new HoldingWriter();
     GroupCommit commit = new GroupCommit(writer);
     ExecutorService pool = Executors.newFixedThreadPool(5);
     try {
       Future<AppendResult> first = pool.submit(() -> commit.append(rows(1)));
-      assertTrue(firstWriteStarted.await(10, TimeUnit.SECONDS));
+      assertTrue(writer.firstWriteStarted.await(10, TimeUnit.SECONDS));
       List<Future<AppendResult>> queued = new ArrayList<>();
       for (int i = 2; i <= 5; i++) {
         int size = i;
@@ -55,7 +44,7 @@ class GroupCommitTest {
         Thread.sleep(5);
       }
       queued.forEach(f -> assertTrue(!f.isDone(), "answered before its batch was written"));
-      releaseFirstWrite.countDown();
+      writer.releaseFirstWrite.countDown();
 
       assertEquals(1, first.get(10, TimeUnit.SECONDS).accepted());
       for (int i = 0; i < 4; i++) {
@@ -72,16 +61,11 @@ class GroupCommitTest {
   void whenAGroupFailsItsBatchesAreRetriedAloneAndOnlyTheCulpritFails() throws Exception {
     UUID poison = UUID.randomUUID();
     IllegalStateException boom = new IllegalStateException("storage refused the row");
-    CountDownLatch firstWriteStarted = new CountDownLatch(1);
-    CountDownLatch releaseFirstWrite = new CountDownLatch(1);
-    RecordingWriter writer =
-        new RecordingWriter() {
+    HoldingWriter writer =
+        new HoldingWriter() {
           @Override
           void during(List<Batch> group) throws InterruptedException {
-            if (groups.size() == 1) {
-              firstWriteStarted.countDown();
-              releaseFirstWrite.await();
-            }
+            super.during(group);
             if (group.stream().anyMatch(b -> b.rows().get(0).id().equals(poison))) {
               throw boom;
             }
@@ -91,7 +75,7 @@ class GroupCommitTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       Future<AppendResult> first = pool.submit(() -> commit.append(rows(1)));
-      assertTrue(firstWriteStarted.await(10, TimeUnit.SECONDS));
+      assertTrue(writer.firstWriteStarted.await(10, TimeUnit.SECONDS));
       Future<AppendResult> good = pool.submit(() -> commit.append(rows(2)));
       while (commit.queued() < 1) {
         Thread.sleep(5);
@@ -102,7 +86,7 @@ class GroupCommitTest {
       while (commit.queued() < 2) {
         Thread.sleep(5);
       }
-      releaseFirstWrite.countDown();
+      writer.releaseFirstWrite.countDown();
 
       assertEquals(1, first.get(10, TimeUnit.SECONDS).accepted());
       assertEquals(2, good.get(10, TimeUnit.SECONDS).accepted());
@@ -181,6 +165,21 @@ class GroupCommitTest {
       return group.stream()
           .map(b -> new Outcome(new AppendResult(b.rows().size(), 0, 0), null))
           .toList();
+    }
+  }
+
+  /** Holds the first write until released, so that the batches sent meanwhile queue up. */
+  private static class HoldingWriter extends RecordingWriter {
+
+    final CountDownLatch firstWriteStarted = new CountDownLatch(1);
+    final CountDownLatch releaseFirstWrite = new CountDownLatch(1);
+
+    @Override
+    void during(List<Batch> group) throws InterruptedException {
+      if (groups.size() == 1) {
+        firstWriteStarted.countDown();
+        releaseFirstWrite.await();
+      }
     }
   }
 
