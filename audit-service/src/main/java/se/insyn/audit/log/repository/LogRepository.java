@@ -364,27 +364,6 @@ public class LogRepository {
     return found;
   }
 
-  /** Every stored node inside the leaf range [start, end), by key. */
-  public Map<NodeKey, byte[]> interiorNodesWithin(long start, long end) {
-    Map<NodeKey, byte[]> found = new HashMap<>();
-    run(
-        c -> {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "select level, idx, hash from merkle_node"
-                      + " where level > 0 and (idx << level) >= ? and ((idx + 1) << level) <= ?")) {
-            s.setLong(1, start);
-            s.setLong(2, end);
-            try (ResultSet rs = s.executeQuery()) {
-              while (rs.next()) {
-                found.put(new NodeKey(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
-              }
-            }
-          }
-        });
-    return found;
-  }
-
   /** Stored leaves [start, end) in index order: index, leaf input, stored leaf hash. */
   public void leaves(long start, long end, Consumer<StoredLeaf> each) {
     run(
