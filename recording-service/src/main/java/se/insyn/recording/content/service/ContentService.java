@@ -138,9 +138,7 @@ public class ContentService {
     }
     r.contentHash = hash;
     r.contentSize = size;
-    r.sealKekId = vault.currentKekId();
-    r.contentSeal =
-        Seal.compute(vault.sealKey(r.sealKekId).orElseThrow(), Seal.canonical(r, hash, size));
+    Seal.make(r, vault);
     r.sealedAt = Instant.now();
     r.contentState = Recording.ContentState.SEALED;
     Map<String, Object> data = new LinkedHashMap<>();
@@ -166,13 +164,7 @@ public class ContentService {
     if (r.contentSeal == null) {
       return false;
     }
-    return vault
-        .sealKey(r.sealKekId == null ? vault.currentKekId() : r.sealKekId)
-        .map(
-            key ->
-                r.contentSeal.equals(
-                    Seal.compute(key, Seal.canonical(r, r.contentHash, r.contentSize))))
-        .orElse(null);
+    return vault.sealKey(r.sealKekId).map(key -> Seal.holds(r, key)).orElse(null);
   }
 
   /**

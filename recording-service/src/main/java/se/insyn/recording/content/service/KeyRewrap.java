@@ -105,22 +105,29 @@ public class KeyRewrap {
 
   private record Batch(int claimed, int changed, UUID last, List<UUID> notHolding) {}
 
+  /**
+   * The next batch of ids after {@code after} that the query finds, locked for this transaction.
+   */
   @SuppressWarnings("unchecked")
+  private List<UUID> claim(String sql, UUID after) {
+    return em.createNativeQuery(sql, UUID.class)
+        .setParameter("current", vault.currentKekId())
+        .setParameter("after", after)
+        .setParameter("batch", BATCH)
+        .getResultList();
+  }
+
   private java.util.concurrent.Callable<Batch> keysAfter(UUID after) {
     return () -> {
       List<UUID> ids =
-          em.createNativeQuery(
-                  """
-                  select content_id from content_key
-                   where kek_id <> :current and content_id > :after
-                   order by content_id limit :batch
-                   for update skip locked
-                  """,
-                  UUID.class)
-              .setParameter("current", vault.currentKekId())
-              .setParameter("after", after)
-              .setParameter("batch", BATCH)
-              .getResultList();
+          claim(
+              """
+              select content_id from content_key
+               where kek_id <> :current and content_id > :after
+               order by content_id limit :batch
+               for update skip locked
+              """,
+              after);
       int changed = 0;
       TreeSet<String> from = new TreeSet<>();
       for (UUID id : ids) {
@@ -151,22 +158,17 @@ public class KeyRewrap {
     };
   }
 
-  @SuppressWarnings("unchecked")
   private java.util.concurrent.Callable<Batch> sealsAfter(UUID after) {
     return () -> {
       List<UUID> ids =
-          em.createNativeQuery(
-                  """
-                  select id from recording
-                   where content_seal is not null and seal_kek_id <> :current and id > :after
-                   order by id limit :batch
-                   for update skip locked
-                  """,
-                  UUID.class)
-              .setParameter("current", vault.currentKekId())
-              .setParameter("after", after)
-              .setParameter("batch", BATCH)
-              .getResultList();
+          claim(
+              """
+              select id from recording
+               where content_seal is not null and seal_kek_id <> :current and id > :after
+               order by id limit :batch
+               for update skip locked
+              """,
+              after);
       int changed = 0;
       List<UUID> notHolding = new ArrayList<>();
       TreeSet<String> from = new TreeSet<>();
@@ -177,17 +179,12 @@ public class KeyRewrap {
           LOG.warnf("seal of %s was made under %s, which is not configured", id, r.sealKekId);
           continue;
         }
-        if (!r.contentSeal.equals(
-            Seal.compute(old.get(), Seal.canonical(r, r.contentHash, r.contentSize)))) {
+        if (!Seal.holds(r, old.get())) {
           notHolding.add(id);
           continue;
         }
         from.add(r.sealKekId);
-        r.sealKekId = vault.currentKekId();
-        r.contentSeal =
-            Seal.compute(
-                vault.sealKey(r.sealKekId).orElseThrow(),
-                Seal.canonical(r, r.contentHash, r.contentSize));
+        Seal.make(r, vault);
         changed++;
       }
       if (changed > 0 || !notHolding.isEmpty()) {

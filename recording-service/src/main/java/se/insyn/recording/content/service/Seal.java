@@ -33,6 +33,23 @@ public final class Seal {
         "sha256=" + sha256);
   }
 
+  /**
+   * Seals the recording's stored hash and size under the current KEK's seal key, and notes which
+   * KEK that is.
+   */
+  static void make(Recording r, KeyVault vault) {
+    r.sealKekId = vault.currentKekId();
+    r.contentSeal =
+        compute(
+            vault.sealKey(r.sealKekId).orElseThrow(), canonical(r, r.contentHash, r.contentSize));
+  }
+
+  /** Whether the recording's seal still matches its stored hash, size and metadata. */
+  static boolean holds(Recording r, byte[] sealKey) {
+    return r.contentSeal != null
+        && r.contentSeal.equals(compute(sealKey, canonical(r, r.contentHash, r.contentSize)));
+  }
+
   public static String compute(byte[] sealKey, String canonical) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -42,10 +42,10 @@ public class DisposalJob {
   /** What one run did. */
   public record Run(int disposed, int resumed) {}
 
-  /** Not held: no active hold names it, and no active hold's channel window covers it. */
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
 
+  /** Not held: no active hold names it, and no active hold's channel window covers it. */
   static final String NOT_HELD =
       """
        and not exists (select 1 from legal_hold_recording hr join legal_hold h on h.id = hr.hold_id
