@@ -101,7 +101,7 @@ public final class Bench {
     }
     // The recording-service's blob store of this run (hundreds of MB after upload): of no use
     // once the stack is gone; the logs stay.
-    deleteTree(work.resolve("recordings"));
+    Scenarios.deleteTree(work.resolve("recordings"));
     run.put("seconds", Math.round(secondsSince(t0)));
     run.put("loadAverageAtEnd", Machine.loadAverage());
     run.put("failedScenarios", failed);
@@ -118,17 +118,6 @@ public final class Bench {
         "bench: %d figures, %d targets missed, %d scenarios failed; written to %s%n",
         report.figures().size(), misses, failed.size(), home.relativize(json));
     System.exit(failed.isEmpty() ? 0 : 1);
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-        Files.delete(p);
-      }
-    }
   }
 
   private static double secondsSince(long t0) {

@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -238,12 +237,7 @@ final class DisposalScenario implements Scenario {
         s.execute("drop table if exists bench_reference_recording");
         s.execute("drop table if exists bench_reference_content_key");
       }
-      try (var left = Files.list(dir)) {
-        for (Path p : (Iterable<Path>) left::iterator) {
-          Files.delete(p);
-        }
-      }
-      Files.deleteIfExists(dir);
+      Scenarios.deleteTree(dir);
     }
   }
 
@@ -374,57 +368,56 @@ final class DisposalScenario implements Scenario {
     }
 
     long count(String prefix, String condition) throws SQLException {
-      try (PreparedStatement q =
-          db.prepareStatement(
-              "select count(*) from recording where channel_id = (select channel_id from recording"
-                  + " where id = ?) and call_id like ? and "
-                  + condition)) {
-        q.setObject(1, template);
-        q.setString(2, prefix + "%");
-        try (ResultSet rs = q.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
+      return one(
+          "select count(*) from recording where channel_id = (select channel_id from recording"
+              + " where id = ?) and call_id like ? and "
+              + condition,
+          rs -> rs.getLong(1),
+          template,
+          prefix + "%");
     }
 
     /** Whether any of these clones is not yet disposed; stops at the first one it finds. */
     boolean anyLeft(String prefix) throws SQLException {
-      try (PreparedStatement q =
-          db.prepareStatement(
-              "select exists (select 1 from recording where delete_after <= now()"
-                  + " and disposal_stage is distinct from 'DISPOSED' and call_id like ?)")) {
-        q.setString(1, prefix + "%");
-        try (ResultSet rs = q.executeQuery()) {
-          rs.next();
-          return rs.getBoolean(1);
-        }
-      }
+      return one(
+          "select exists (select 1 from recording where delete_after <= now()"
+              + " and disposal_stage is distinct from 'DISPOSED' and call_id like ?)",
+          rs -> rs.getBoolean(1),
+          prefix + "%");
     }
 
     long keysLeft(String prefix) throws SQLException {
-      try (PreparedStatement q =
-          db.prepareStatement(
-              "select count(*) from content_key k join recording r on r.id = k.content_id"
-                  + " where r.call_id like ?")) {
-        q.setString(1, prefix + "%");
-        try (ResultSet rs = q.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
+      return one(
+          "select count(*) from content_key k join recording r on r.id = k.content_id"
+              + " where r.call_id like ?",
+          rs -> rs.getLong(1),
+          prefix + "%");
     }
 
     Instant lastDisposedAt(String prefix) throws SQLException {
-      try (PreparedStatement q =
-          db.prepareStatement("select max(disposed_at) from recording where call_id like ?")) {
-        q.setString(1, prefix + "%");
+      return one(
+          "select max(disposed_at) from recording where call_id like ?",
+          rs -> rs.getTimestamp(1).toInstant(),
+          prefix + "%");
+    }
+
+    /** The first column of the query's single row, read by {@code column}. */
+    private <T> T one(String sql, Column<T> column, Object... params) throws SQLException {
+      try (PreparedStatement q = db.prepareStatement(sql)) {
+        for (int i = 0; i < params.length; i++) {
+          q.setObject(i + 1, params[i]);
+        }
         try (ResultSet rs = q.executeQuery()) {
           rs.next();
-          Timestamp t = rs.getTimestamp(1);
-          return t.toInstant();
+          return column.get(rs);
         }
       }
     }
+  }
+
+  /** Reads a value from the current row. */
+  @FunctionalInterface
+  private interface Column<T> {
+    T get(ResultSet rs) throws SQLException;
   }
 }

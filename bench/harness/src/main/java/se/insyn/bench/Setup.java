@@ -108,7 +108,7 @@ final class Setup {
   static String capturedRecording(Stack stack, String channelId) throws InterruptedException {
     String recording = stack.url(SuiteService.RECORDING);
     String recorder = stack.client("demo-pbx", "recorder");
-    String id = permit(recording, recorder, channelId).path("id").asText();
+    String id = awaitPermit(recording, recorder, channelId).path("id").asText();
     Api.post(recording + "/api/v1/recordings/" + id + "/started", recorder, Map.of(), 200);
     Api.post(recording + "/api/v1/recordings/" + id + "/stop", recorder, Map.of(), 200);
     return id;
@@ -117,15 +117,10 @@ final class Setup {
   /**
    * Asks until the answer is PERMIT, at most for a minute: a freshly started service's first
    * decisions may be DECISION_UNAVAILABLE while its consent client warms up (JIT, first token),
-   * which is the fail-closed answer (R2), not an error.
+   * which is the fail-closed answer (R2), not an error. Returns the PERMIT answer (the new
+   * recording's id and more).
    */
-  static void awaitPermit(String baseUrl, String token, String channelId)
-      throws InterruptedException {
-    permit(baseUrl, token, channelId);
-  }
-
-  /** As {@link #awaitPermit}, returning the PERMIT answer (the new recording's id and more). */
-  static JsonNode permit(String baseUrl, String token, String channelId)
+  static JsonNode awaitPermit(String baseUrl, String token, String channelId)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     String last = "";

@@ -117,12 +117,7 @@ final class UploadScenario implements Scenario {
               seconds(copies),
               seconds(encrypting)));
     } finally {
-      try (var files = Files.list(dir)) {
-        for (Path p : (Iterable<Path>) files::iterator) {
-          Files.deleteIfExists(p);
-        }
-      }
-      Files.deleteIfExists(dir);
+      Scenarios.deleteTree(dir);
     }
   }
 
