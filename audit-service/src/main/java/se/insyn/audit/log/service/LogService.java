@@ -26,12 +26,10 @@ import se.insyn.problem.ProblemTypes;
 public class LogService {
 
   private final LogRepository repository;
-  private final LogWriter writer;
   private final GroupCommit groups;
 
-  LogService(LogRepository repository, LogWriter writer, GroupCommit groups) {
+  LogService(LogRepository repository, GroupCommit groups) {
     this.repository = repository;
-    this.writer = writer;
     this.groups = groups;
   }
 
@@ -55,7 +53,7 @@ public class LogService {
    * @return the event's leaf index
    */
   public long appendOwn(String source, LongFunction<LeafRow> withSequence) {
-    return writer.appendOwn(source, withSequence);
+    return groups.appendOwn(source, withSequence);
   }
 
   @Transactional
