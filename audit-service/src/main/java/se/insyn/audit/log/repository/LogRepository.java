@@ -139,169 +139,16 @@ public class LogRepository {
   /**
    * Writes an append in one statement (one round trip while the head lock is held): the events from
    * {@code firstIndex} on, the newly completed subtree hashes, the new head with its edge, and the
-   * signed checkpoint of the new tree. The head's {@code pruned_below} is left as it is.
+   * signed checkpoint of the new tree.
    */
   public void writeAppend(
       long firstIndex,
       List<LeafRow> rows,
       List<byte[]> leafHashes,
       Map<NodeKey, byte[]> nodes,
+      LogHead head,
       byte[] edge,
       CheckpointRow checkpoint) {
-    run(
-        c -> {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "with appended as ("
-                      + INSERT_EVENTS
-                      + "), completed as ("
-                      + INSERT_NODES
-                      + " on conflict (level, idx) do nothing), signed as ("
-                      + INSERT_CHECKPOINT
-                      + ") update log_head set tree_size = ?, edge = ? where id = 1")) {
-            int p = bindEvents(c, s, 1, firstIndex, rows, leafHashes);
-            p = bindNodes(c, s, p, nodes);
-            p = bindCheckpoint(s, p, checkpoint);
-            s.setLong(p++, checkpoint.treeSize());
-            s.setBytes(p, edge);
-            s.executeUpdate();
-          }
-        });
-  }
-
-  /** What of an append's ids and "source#sequence" pairs the log already holds. */
-  public record Taken(Set<UUID> ids, Set<String> sequences) {}
-
-  /**
-   * For an append written behind one that has not committed yet ({@code LogWriter.appendBehind}):
-   * which of the given ids and "source#sequence" pairs are already taken, read without the head
-   * lock, in one round trip that also limits how long this transaction waits for any lock.
-   */
-  public Taken takenWithLockTimeout(
-      Collection<UUID> ids, List<String> sources, List<Long> sequences, String lockTimeout) {
-    Taken[] taken = new Taken[1];
-    run(
-        c -> {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "select set_config('lock_timeout', ?, true),"
-                      + " array(select id from audit_event where id = any(?)),"
-                      + " array(select e.source || '#' || e.sequence from audit_event e"
-                      + " join unnest(?::varchar[], ?::bigint[]) as k(source, sequence)"
-                      + " on e.source = k.source and e.sequence = k.sequence)")) {
-            s.setString(1, lockTimeout);
-            s.setArray(2, c.createArrayOf("uuid", ids.toArray()));
-            s.setArray(3, c.createArrayOf("varchar", sources.toArray()));
-            s.setArray(4, c.createArrayOf("bigint", sequences.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-              rs.next();
-              Set<UUID> stored = new HashSet<>();
-              for (Object id : (Object[]) rs.getArray(2).getArray()) {
-                stored.add((UUID) id);
-              }
-              Set<String> pairs = new HashSet<>();
-              for (Object pair : (Object[]) rs.getArray(3).getArray()) {
-                pairs.add((String) pair);
-              }
-              taken[0] = new Taken(stored, pairs);
-            }
-          }
-        });
-    return taken[0];
-  }
-
-  /**
-   * Inserts events from {@code firstIndex} on without the head lock; they stay invisible until the
-   * transaction commits, which it does only once {@link #advanceHead} has found the log where the
-   * append expected it.
-   */
-  public void insertEvents(long firstIndex, List<LeafRow> rows, List<byte[]> leafHashes) {
-    run(
-        c -> {
-          try (PreparedStatement s = c.prepareStatement(INSERT_EVENTS)) {
-            bindEvents(c, s, 1, firstIndex, rows, leafHashes);
-            s.executeUpdate();
-          }
-        });
-  }
-
-  /**
-   * Locks the head and moves it on to {@code checkpoint.treeSize()} with the new subtree hashes and
-   * the checkpoint, in one statement, provided the log still ends where the append built on: at
-   * {@code expectedSize} with the edge {@code expectedEdge}. False, with nothing changed, when it
-   * does not (the transaction must then roll back).
-   */
-  public boolean advanceHead(
-      long expectedSize,
-      byte[] expectedEdge,
-      Map<NodeKey, byte[]> nodes,
-      byte[] edge,
-      CheckpointRow checkpoint) {
-    boolean[] moved = new boolean[1];
-    run(
-        c -> {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "with moved as (update log_head set tree_size = ?, edge = ?"
-                      + " where id = 1 and tree_size = ? and edge is not distinct from ?"
-                      + " returning 1), completed as ("
-                      + INSERT_NODES
-                      + " where exists (select from moved) on conflict (level, idx) do nothing),"
-                      + " signed as ("
-                      + INSERT_CHECKPOINT_SELECT
-                      + " where exists (select from moved) on conflict (tree_size) do nothing)"
-                      + " select count(*) from moved")) {
-            int p = 1;
-            s.setLong(p++, checkpoint.treeSize());
-            s.setBytes(p++, edge);
-            s.setLong(p++, expectedSize);
-            s.setBytes(p++, expectedEdge);
-            p = bindNodes(c, s, p, nodes);
-            bindCheckpoint(s, p, checkpoint);
-            try (ResultSet rs = s.executeQuery()) {
-              rs.next();
-              moved[0] = rs.getLong(1) == 1;
-            }
-          }
-        });
-    return moved[0];
-  }
-
-  private static final String INSERT_EVENTS =
-      "insert into audit_event (leaf_index, id, source, sequence,"
-          + " type, occurred_at, actor_subject, subject, purpose, trace_id,"
-          + " leaf_input, leaf_hash)"
-          + " select u.leaf_index, u.id, u.source, u.sequence, u.type,"
-          + " u.occurred_at::timestamptz, u.actor_subject, u.subject, u.purpose,"
-          + " u.trace_id, u.leaf_input, u.leaf_hash"
-          + " from unnest(?::bigint[], ?::uuid[], ?::varchar[], ?::bigint[],"
-          + " ?::varchar[], ?::text[], ?::varchar[], ?::varchar[], ?::varchar[],"
-          + " ?::varchar[], ?::text[], ?::bytea[]) as u(leaf_index, id, source,"
-          + " sequence, type, occurred_at, actor_subject, subject, purpose, trace_id,"
-          + " leaf_input, leaf_hash)";
-
-  /** Without its conflict clause, so that a caller can add a condition before it. */
-  private static final String INSERT_NODES =
-      "insert into merkle_node (level, idx, hash)"
-          + " select * from unnest(?::int[], ?::bigint[], ?::bytea[])";
-
-  private static final String INSERT_CHECKPOINT =
-      "insert into checkpoint (tree_size, root_hash, signed_at, key_id, signature)"
-          + " values (?, ?, ?, ?, ?) on conflict (tree_size) do nothing";
-
-  private static final String INSERT_CHECKPOINT_SELECT =
-      "insert into checkpoint (tree_size, root_hash, signed_at, key_id, signature)"
-          + " select ?::bigint, ?::bytea, ?::timestamptz, ?, ?::bytea";
-
-  /** Binds the twelve event arrays of {@link #INSERT_EVENTS} from {@code p}; the next index. */
-  private static int bindEvents(
-      Connection c,
-      PreparedStatement s,
-      int p,
-      long firstIndex,
-      List<LeafRow> rows,
-      List<byte[]> leafHashes)
-      throws SQLException {
     int n = rows.size();
     Long[] indices = new Long[n];
     UUID[] ids = new UUID[n];
@@ -328,41 +175,59 @@ public class LogRepository {
       traces[i] = row.traceId();
       inputs[i] = row.leafInput();
     }
-    s.setArray(p++, c.createArrayOf("bigint", indices));
-    s.setArray(p++, c.createArrayOf("uuid", ids));
-    s.setArray(p++, c.createArrayOf("varchar", sources));
-    s.setArray(p++, c.createArrayOf("bigint", sequences));
-    s.setArray(p++, c.createArrayOf("varchar", types));
-    s.setArray(p++, c.createArrayOf("text", times));
-    s.setArray(p++, c.createArrayOf("varchar", actors));
-    s.setArray(p++, c.createArrayOf("varchar", subjects));
-    s.setArray(p++, c.createArrayOf("varchar", purposes));
-    s.setArray(p++, c.createArrayOf("varchar", traces));
-    s.setArray(p++, c.createArrayOf("text", inputs));
-    s.setArray(p++, c.createArrayOf("bytea", leafHashes.toArray(byte[][]::new)));
-    return p;
-  }
-
-  /** Binds the three node arrays of {@link #INSERT_NODES} from {@code p}; the next index. */
-  private static int bindNodes(Connection c, PreparedStatement s, int p, Map<NodeKey, byte[]> nodes)
-      throws SQLException {
-    s.setArray(
-        p++, c.createArrayOf("integer", nodes.keySet().stream().map(NodeKey::level).toArray()));
-    s.setArray(
-        p++, c.createArrayOf("bigint", nodes.keySet().stream().map(NodeKey::index).toArray()));
-    s.setArray(p++, c.createArrayOf("bytea", nodes.values().toArray(byte[][]::new)));
-    return p;
-  }
-
-  /** Binds the five checkpoint values from {@code p}; the next index. */
-  private static int bindCheckpoint(PreparedStatement s, int p, CheckpointRow checkpoint)
-      throws SQLException {
-    s.setLong(p++, checkpoint.treeSize());
-    s.setBytes(p++, checkpoint.rootHash());
-    s.setTimestamp(p++, Timestamp.from(checkpoint.signedAt()));
-    s.setString(p++, checkpoint.keyId());
-    s.setBytes(p++, checkpoint.signature());
-    return p;
+    Integer[] levels = nodes.keySet().stream().map(NodeKey::level).toArray(Integer[]::new);
+    Long[] nodeIndices = nodes.keySet().stream().map(NodeKey::index).toArray(Long[]::new);
+    byte[][] nodeHashes = nodes.values().toArray(byte[][]::new);
+    run(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "with appended as (insert into audit_event (leaf_index, id, source, sequence,"
+                      + " type, occurred_at, actor_subject, subject, purpose, trace_id,"
+                      + " leaf_input, leaf_hash)"
+                      + " select u.leaf_index, u.id, u.source, u.sequence, u.type,"
+                      + " u.occurred_at::timestamptz, u.actor_subject, u.subject, u.purpose,"
+                      + " u.trace_id, u.leaf_input, u.leaf_hash"
+                      + " from unnest(?::bigint[], ?::uuid[], ?::varchar[], ?::bigint[],"
+                      + " ?::varchar[], ?::text[], ?::varchar[], ?::varchar[], ?::varchar[],"
+                      + " ?::varchar[], ?::text[], ?::bytea[]) as u(leaf_index, id, source,"
+                      + " sequence, type, occurred_at, actor_subject, subject, purpose, trace_id,"
+                      + " leaf_input, leaf_hash)),"
+                      + " completed as (insert into merkle_node (level, idx, hash)"
+                      + " select * from unnest(?::int[], ?::bigint[], ?::bytea[])"
+                      + " on conflict (level, idx) do nothing),"
+                      + " signed as (insert into checkpoint (tree_size, root_hash, signed_at,"
+                      + " key_id, signature) values (?, ?, ?, ?, ?)"
+                      + " on conflict (tree_size) do nothing)"
+                      + " update log_head set tree_size = ?, pruned_below = ?, edge = ?"
+                      + " where id = 1")) {
+            int p = 1;
+            s.setArray(p++, c.createArrayOf("bigint", indices));
+            s.setArray(p++, c.createArrayOf("uuid", ids));
+            s.setArray(p++, c.createArrayOf("varchar", sources));
+            s.setArray(p++, c.createArrayOf("bigint", sequences));
+            s.setArray(p++, c.createArrayOf("varchar", types));
+            s.setArray(p++, c.createArrayOf("text", times));
+            s.setArray(p++, c.createArrayOf("varchar", actors));
+            s.setArray(p++, c.createArrayOf("varchar", subjects));
+            s.setArray(p++, c.createArrayOf("varchar", purposes));
+            s.setArray(p++, c.createArrayOf("varchar", traces));
+            s.setArray(p++, c.createArrayOf("text", inputs));
+            s.setArray(p++, c.createArrayOf("bytea", leafHashes.toArray(byte[][]::new)));
+            s.setArray(p++, c.createArrayOf("integer", levels));
+            s.setArray(p++, c.createArrayOf("bigint", nodeIndices));
+            s.setArray(p++, c.createArrayOf("bytea", nodeHashes));
+            s.setLong(p++, checkpoint.treeSize());
+            s.setBytes(p++, checkpoint.rootHash());
+            s.setTimestamp(p++, Timestamp.from(checkpoint.signedAt()));
+            s.setString(p++, checkpoint.keyId());
+            s.setBytes(p++, checkpoint.signature());
+            s.setLong(p++, head.treeSize());
+            s.setLong(p++, head.prunedBelow());
+            s.setBytes(p, edge);
+            s.executeUpdate();
+          }
+        });
   }
 
   /** The ids among the given ones that are already in the log. */

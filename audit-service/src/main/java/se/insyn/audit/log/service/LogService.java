@@ -26,10 +26,12 @@ import se.insyn.problem.ProblemTypes;
 public class LogService {
 
   private final LogRepository repository;
+  private final LogWriter writer;
   private final GroupCommit groups;
 
-  LogService(LogRepository repository, GroupCommit groups) {
+  LogService(LogRepository repository, LogWriter writer, GroupCommit groups) {
     this.repository = repository;
+    this.writer = writer;
     this.groups = groups;
   }
 
@@ -53,7 +55,7 @@ public class LogService {
    * @return the event's leaf index
    */
   public long appendOwn(String source, LongFunction<LeafRow> withSequence) {
-    return groups.appendOwn(source, withSequence);
+    return writer.appendOwn(source, withSequence);
   }
 
   @Transactional

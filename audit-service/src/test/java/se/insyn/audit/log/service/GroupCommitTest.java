@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,9 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 import se.insyn.audit.log.repository.LeafRow;
 
@@ -31,56 +27,31 @@ import se.insyn.audit.log.repository.LeafRow;
 class GroupCommitTest {
 
   @Test
-  void batchesQueuedWhileEverySlotIsTakenAreWrittenTogetherAndEachGetsItsOwnAnswer()
-      throws Exception {
-    HoldingWriter writer = new HoldingWriter(true);
-    GroupCommit commit = new GroupCommit(writer, new SimpleMeterRegistry());
-    ExecutorService pool = Executors.newFixedThreadPool(GroupCommit.MAX_IN_FLIGHT + 4);
+  void batchesQueuedDuringAWriteAreWrittenTogetherAndEachGetsItsOwnAnswer() throws Exception {
+    HoldingWriter writer = new HoldingWriter();
+    GroupCommit commit = new GroupCommit(writer);
+    ExecutorService pool = Executors.newFixedThreadPool(5);
     try {
       Future<AppendResult> first = pool.submit(() -> commit.append(rows(1)));
       assertTrue(writer.firstWriteStarted.await(10, TimeUnit.SECONDS));
-      // The next groups are written behind the first, which has not committed yet.
-      List<Future<AppendResult>> behind = new ArrayList<>();
-      for (int i = 2; i <= GroupCommit.MAX_IN_FLIGHT; i++) {
-        behind.add(pool.submit(() -> commit.append(rows(2))));
-        while (writer.groups.size() < i) {
-          Thread.sleep(5);
-        }
-      }
       List<Future<AppendResult>> queued = new ArrayList<>();
-      for (int i = 3; i <= 6; i++) {
+      for (int i = 2; i <= 5; i++) {
         int size = i;
         queued.add(pool.submit(() -> commit.append(rows(size))));
       }
-      // Every slot is taken: the four requests wait, and none is answered before it commits.
+      // The four requests wait behind the running write; none is answered before it commits.
       while (commit.queued() < 4) {
         Thread.sleep(5);
       }
-      Thread.sleep(50);
-      behind.forEach(f -> assertTrue(!f.isDone(), "answered before the group before committed"));
       queued.forEach(f -> assertTrue(!f.isDone(), "answered before its batch was written"));
       writer.releaseFirstWrite.countDown();
-      assertEquals(1, first.get(10, TimeUnit.SECONDS).accepted());
-      // The first has ended; the four queued batches are written together behind the last.
-      while (writer.groups.size() < GroupCommit.MAX_IN_FLIGHT + 1) {
-        Thread.sleep(5);
-      }
-      writer.releaseSecondWrite.countDown();
 
-      for (Future<AppendResult> f : behind) {
-        assertEquals(2, f.get(10, TimeUnit.SECONDS).accepted());
-      }
+      assertEquals(1, first.get(10, TimeUnit.SECONDS).accepted());
       for (int i = 0; i < 4; i++) {
-        assertEquals(i + 3, queued.get(i).get(10, TimeUnit.SECONDS).accepted());
+        assertEquals(i + 2, queued.get(i).get(10, TimeUnit.SECONDS).accepted());
       }
-      List<Integer> sizes = new ArrayList<>(List.of(1));
-      List<String> ways = new ArrayList<>(List.of("in order"));
-      for (int i = 2; i <= GroupCommit.MAX_IN_FLIGHT + 1; i++) {
-        sizes.add(i <= GroupCommit.MAX_IN_FLIGHT ? 1 : 4);
-        ways.add("behind");
-      }
-      assertEquals(sizes, writer.groups.stream().map(List::size).toList());
-      assertEquals(ways, writer.ways, "each group behind the one before");
+      assertEquals(2, writer.groups.size(), "one write for the first batch, one for the rest");
+      assertEquals(4, writer.groups.get(1).size());
     } finally {
       pool.shutdownNow();
     }
@@ -91,7 +62,7 @@ class GroupCommitTest {
     UUID poison = UUID.randomUUID();
     IllegalStateException boom = new IllegalStateException("storage refused the row");
     HoldingWriter writer =
-        new HoldingWriter(true) {
+        new HoldingWriter() {
           @Override
           void during(List<Batch> group) throws InterruptedException {
             super.during(group);
@@ -100,18 +71,11 @@ class GroupCommitTest {
             }
           }
         };
-    GroupCommit commit = new GroupCommit(writer, new SimpleMeterRegistry());
-    ExecutorService pool = Executors.newFixedThreadPool(GroupCommit.MAX_IN_FLIGHT + 2);
+    GroupCommit commit = new GroupCommit(writer);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       Future<AppendResult> first = pool.submit(() -> commit.append(rows(1)));
       assertTrue(writer.firstWriteStarted.await(10, TimeUnit.SECONDS));
-      List<Future<AppendResult>> behind = new ArrayList<>();
-      for (int i = 2; i <= GroupCommit.MAX_IN_FLIGHT; i++) {
-        behind.add(pool.submit(() -> commit.append(rows(1))));
-        while (writer.groups.size() < i) {
-          Thread.sleep(5);
-        }
-      }
       Future<AppendResult> good = pool.submit(() -> commit.append(rows(2)));
       while (commit.queued() < 1) {
         Thread.sleep(5);
@@ -123,90 +87,15 @@ class GroupCommitTest {
         Thread.sleep(5);
       }
       writer.releaseFirstWrite.countDown();
-      while (writer.groups.size() < GroupCommit.MAX_IN_FLIGHT + 1) {
-        Thread.sleep(5);
-      }
-      writer.releaseSecondWrite.countDown();
 
       assertEquals(1, first.get(10, TimeUnit.SECONDS).accepted());
-      for (Future<AppendResult> f : behind) {
-        assertEquals(1, f.get(10, TimeUnit.SECONDS).accepted());
-      }
       assertEquals(2, good.get(10, TimeUnit.SECONDS).accepted());
       var thrown =
           assertThrows(
               java.util.concurrent.ExecutionException.class, () -> bad.get(10, TimeUnit.SECONDS));
       assertSame(boom, thrown.getCause());
-      // first; the ones behind it; {good, bad} behind those (fails), then in order (fails);
-      // then good alone, bad alone (fails).
-      List<Integer> sizes = new ArrayList<>(List.of(1));
-      List<String> ways = new ArrayList<>(List.of("in order"));
-      for (int i = 2; i <= GroupCommit.MAX_IN_FLIGHT; i++) {
-        sizes.add(1);
-        ways.add("behind");
-      }
-      sizes.addAll(List.of(2, 2, 1, 1));
-      ways.addAll(List.of("behind", "in order", "in order", "in order"));
-      assertEquals(sizes, writer.groups.stream().map(List::size).toList());
-      assertEquals(ways, writer.ways);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @Test
-  void aGroupWrittenBehindOneThatFailsIsWrittenAgainOnceThatOneHasEnded() throws Exception {
-    UUID poison = UUID.randomUUID();
-    IllegalStateException boom = new IllegalStateException("storage refused the row");
-    HoldingWriter writer =
-        new HoldingWriter() {
-          @Override
-          void during(List<Batch> group) throws InterruptedException {
-            super.during(group);
-            if (group.get(0).rows().get(0).id().equals(poison)) {
-              throw boom;
-            }
-          }
-        };
-    GroupCommit commit = new GroupCommit(writer, new SimpleMeterRegistry());
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      Future<AppendResult> bad = pool.submit(() -> commit.append(List.of(row(poison))));
-      assertTrue(writer.firstWriteStarted.await(10, TimeUnit.SECONDS));
-      Future<AppendResult> behind = pool.submit(() -> commit.append(rows(3)));
-      while (writer.groups.size() < 2) {
-        Thread.sleep(5);
-      }
-      writer.releaseFirstWrite.countDown();
-
-      var thrown =
-          assertThrows(
-              java.util.concurrent.ExecutionException.class, () -> bad.get(10, TimeUnit.SECONDS));
-      assertSame(boom, thrown.getCause());
-      assertEquals(3, behind.get(10, TimeUnit.SECONDS).accepted());
-      // The group behind found that the one before did not commit; it was written again alone.
-      assertEquals(List.of(1, 1, 1), writer.groups.stream().map(List::size).toList());
-      assertEquals(List.of("in order", "behind", "in order"), writer.ways);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @Test
-  void ownEventsTakeTheirTurnAmongTheGroups() throws Exception {
-    HoldingWriter writer = new HoldingWriter();
-    GroupCommit commit = new GroupCommit(writer, new SimpleMeterRegistry());
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      Future<AppendResult> first = pool.submit(() -> commit.append(rows(1)));
-      assertTrue(writer.firstWriteStarted.await(10, TimeUnit.SECONDS));
-      Future<Long> own = pool.submit(() -> commit.appendOwn("audit-service", writer::own));
-      Thread.sleep(50);
-      assertTrue(!own.isDone(), "an own event written before the group before it ended");
-      writer.releaseFirstWrite.countDown();
-      assertEquals(1, first.get(10, TimeUnit.SECONDS).accepted());
-      assertEquals(7L, own.get(10, TimeUnit.SECONDS));
-      assertEquals(List.of("in order", "own"), writer.ways);
+      // first alone; {good, bad} together (fails); then good alone, bad alone (fails).
+      assertEquals(List.of(1, 2, 1, 1), writer.groups.stream().map(List::size).toList());
     } finally {
       pool.shutdownNow();
     }
@@ -215,7 +104,7 @@ class GroupCommitTest {
   @Test
   void manyConcurrentCallersAreEachAnsweredExactlyOnceWithTheirOwnBatch() throws Exception {
     RecordingWriter writer = new RecordingWriter();
-    GroupCommit commit = new GroupCommit(writer, new SimpleMeterRegistry());
+    GroupCommit commit = new GroupCommit(writer);
     int callers = 16;
     int each = 25;
     ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -254,15 +143,10 @@ class GroupCommitTest {
     }
   }
 
-  /**
-   * Accepts every batch whole and remembers the groups and how each was written ("in order",
-   * "behind", "own"); subclasses act during a write. A group written behind another is accepted
-   * only if that one committed.
-   */
+  /** Accepts every batch whole and remembers the groups; subclasses act during a write. */
   private static class RecordingWriter extends LogWriter {
 
     final List<List<Batch>> groups = Collections.synchronizedList(new ArrayList<>());
-    final List<String> ways = Collections.synchronizedList(new ArrayList<>());
 
     RecordingWriter() {
       super(null, null);
@@ -271,46 +155,8 @@ class GroupCommitTest {
     void during(List<Batch> group) throws InterruptedException {}
 
     @Override
-    public List<Outcome> appendAll(List<Batch> group, Consumer<Plan> planned) {
-      return record("in order", group, planned);
-    }
-
-    @Override
-    public List<Outcome> appendBehind(
-        Plan base, List<Batch> group, Consumer<Plan> planned, BooleanSupplier baseCommitted) {
-      List<Outcome> outcomes = record("behind", group, planned);
-      if (!baseCommitted.getAsBoolean()) {
-        throw new NotAsPlanned("the group before did not commit");
-      }
-      return outcomes;
-    }
-
-    @Override
-    public long appendOwn(String source, LongFunction<LeafRow> withSequence) {
-      ways.add("own");
-      return withSequence.apply(7).sequence();
-    }
-
-    LeafRow own(long sequence) {
-      LeafRow row = row(UUID.randomUUID());
-      return new LeafRow(
-          row.field(),
-          row.id(),
-          "audit-service",
-          sequence,
-          row.type(),
-          row.occurredAt(),
-          row.actorSubject(),
-          row.subject(),
-          null,
-          null,
-          row.leafInput());
-    }
-
-    private List<Outcome> record(String way, List<Batch> group, Consumer<Plan> planned) {
+    public List<Outcome> appendAll(List<Batch> group) {
       groups.add(List.copyOf(group));
-      ways.add(way);
-      planned.accept(Plan.first(groups.size(), new byte[0], Set.of(), Set.of()));
       try {
         during(group);
       } catch (InterruptedException e) {
@@ -322,32 +168,17 @@ class GroupCommitTest {
     }
   }
 
-  /**
-   * Holds the first write (and the second, if asked) until released, so that the batches sent
-   * meanwhile queue up.
-   */
+  /** Holds the first write until released, so that the batches sent meanwhile queue up. */
   private static class HoldingWriter extends RecordingWriter {
 
     final CountDownLatch firstWriteStarted = new CountDownLatch(1);
     final CountDownLatch releaseFirstWrite = new CountDownLatch(1);
-    final CountDownLatch releaseSecondWrite;
-
-    HoldingWriter() {
-      this(false);
-    }
-
-    HoldingWriter(boolean holdSecond) {
-      releaseSecondWrite = new CountDownLatch(holdSecond ? 1 : 0);
-    }
 
     @Override
     void during(List<Batch> group) throws InterruptedException {
-      int n = groups.indexOf(group) + 1;
-      if (n == 1) {
+      if (groups.size() == 1) {
         firstWriteStarted.countDown();
         releaseFirstWrite.await();
-      } else if (n == 2) {
-        releaseSecondWrite.await();
       }
     }
   }
