@@ -131,9 +131,15 @@ class LaholmDoneRightIT {
         .contentType(containsString("application/problem+json"));
     story.step("demo-it-operator försöker lyssna: 403, och försöket loggas.");
 
+    // Disposal has two steps: the key is destroyed (410 from then on), then the bytes are deleted
+    // and the receipt written. Wait for the receipt, not only for the 410.
     Response gone =
         Eventually.within(
-            DISPOSAL, () -> insyn.contentFacts(lead, recording), r -> r.statusCode() != 200);
+            DISPOSAL,
+            () -> insyn.contentFacts(lead, recording),
+            r ->
+                r.statusCode() != 200
+                    && (r.statusCode() != 410 || r.jsonPath().get("receipt") != null));
     gone.then()
         .statusCode(410)
         .body("receipt.recordingId", equalTo(recording))
