@@ -11,8 +11,10 @@ import static se.insyn.audit.AuditApi.event;
 import static se.insyn.audit.AuditApi.post;
 import static se.insyn.audit.AuditApi.sequenced;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,12 +97,22 @@ class EventIngestTest {
         .body("leafIndex", notNullValue());
   }
 
+  @Inject MeterRegistry registry;
+
+  /** Append transactions written again with a look-up of stored events. */
+  private double rewritten() {
+    return registry.counter("insyn.audit.append.rewritten").count();
+  }
+
   @Test
   void resendingABatchIsANoOpThatSucceeds() {
     List<Map<String, Object>> batch =
         List.of(event(SOURCE, "consent.given", "consent/" + UUID.randomUUID()));
+    double before = rewritten();
     post(SOURCE, batch).statusCode(200).body("accepted", equalTo(1));
+    assertEquals(before, rewritten(), "new events are written without a look-up, once");
     post(SOURCE, batch).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
+    assertEquals(before + 1, rewritten(), "the stored id was found by the insert, then looked up");
   }
 
   @Test
@@ -182,10 +194,18 @@ class EventIngestTest {
     post(SOURCE, List.of(first)).statusCode(200);
     Map<String, Object> clash = new HashMap<>(event(SOURCE, "consent.given", "consent/seq"));
     clash.put("sequence", first.get("sequence"));
+    double before = rewritten();
     post(SOURCE, List.of(clash))
         .statusCode(409)
         .contentType("application/problem+json")
         .body("violations.field", hasItem("events[0].sequence"));
+    assertEquals(before + 1, rewritten());
+    given()
+        .auth()
+        .oauth2(Tokens.user("auditor-1", "auditor"))
+        .get("/api/v1/events/" + clash.get("id") + "?purpose=INTERNAL_CONTROL")
+        .then()
+        .statusCode(404);
   }
 
   @Test

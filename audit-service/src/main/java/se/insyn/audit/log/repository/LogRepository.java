@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 import se.insyn.audit.log.merkle.NodeKey;
 import se.insyn.audit.log.merkle.Tiles;
 
@@ -84,6 +86,34 @@ public class LogRepository {
    */
   public record AppendBase(
       LogHead head, byte[] edge, Set<UUID> storedIds, Set<String> takenSequences) {}
+
+  /**
+   * Locks the head row until the transaction ends and reads what an append builds on, for rows that
+   * are taken to be new: no ids or sequence numbers are looked up (the sets are empty), {@link
+   * #writeAppend} finds out if one is stored.
+   */
+  public AppendBase lockHeadForNew() {
+    return query(
+        "select tree_size, pruned_below, edge from log_head where id = 1 for update",
+        s -> {},
+        rs ->
+            new AppendBase(
+                new LogHead(rs.getLong(1), rs.getLong(2)),
+                rs.getBytes(3),
+                new HashSet<>(),
+                new HashSet<>()));
+  }
+
+  /**
+   * An append's event has an id, or a {@code (source, sequence)} pair, that the log holds already;
+   * the statement failed and the transaction must roll back.
+   */
+  public static final class AlreadyStored extends RuntimeException {
+
+    public AlreadyStored(String constraint, Throwable cause) {
+      super("An appended event is in the log already (" + constraint + ")", cause);
+    }
+  }
 
   /**
    * Locks the head row until the transaction ends and reads what an append needs, in one round
@@ -225,9 +255,26 @@ public class LogRepository {
             s.setLong(p++, head.treeSize());
             s.setLong(p++, head.prunedBelow());
             s.setBytes(p, edge);
-            s.executeUpdate();
+            try {
+              s.executeUpdate();
+            } catch (PSQLException e) {
+              String constraint = violatedUniqueConstraint(e);
+              if (constraint != null && ALREADY_STORED.contains(constraint)) {
+                throw new AlreadyStored(constraint, e);
+              }
+              throw e;
+            }
           }
         });
+  }
+
+  /** The unique constraints whose violation by an append means "stored already". */
+  private static final Set<String> ALREADY_STORED =
+      Set.of("audit_event_id_key", "audit_event_source_sequence");
+
+  private static String violatedUniqueConstraint(PSQLException e) {
+    ServerErrorMessage message = e.getServerErrorMessage();
+    return "23505".equals(e.getSQLState()) && message != null ? message.getConstraint() : null;
   }
 
   /** The ids among the given ones that are already in the log. */

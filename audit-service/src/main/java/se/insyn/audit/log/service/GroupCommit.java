@@ -1,11 +1,14 @@
 package se.insyn.audit.log.service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 import se.insyn.audit.log.repository.LeafRow;
+import se.insyn.audit.log.repository.LogRepository;
 
 /**
  * Group commit for ingest. Appends are serial by nature (one head lock, dense leaf indices), so
@@ -14,6 +17,10 @@ import se.insyn.audit.log.repository.LeafRow;
  * checkpoint for the lot. Requests that arrive meanwhile queue up and are written together by the
  * next one. Each request returns only after the transaction holding its batch has committed, so an
  * answer still means "durably stored".
+ *
+ * <p>A group's transaction first takes its events to be new and writes them without looking up
+ * which are stored; when the log's unique indexes say otherwise, it is written again with the
+ * look-up ({@link LogWriter#appendAll}).
  *
  * <p>Batches stay independent: a batch refused for a taken sequence number is refused alone, and
  * when a group's transaction fails for any other reason, its batches are retried one per
@@ -35,8 +42,17 @@ class GroupCommit {
   /** Whether some request is writing a group now; guarded by {@code this}. */
   private boolean writing;
 
-  GroupCommit(LogWriter writer) {
+  /** Transactions written again because an event in them was stored already. */
+  private final Counter storedAlready;
+
+  GroupCommit(LogWriter writer, MeterRegistry registry) {
     this.writer = writer;
+    this.storedAlready =
+        Counter.builder("insyn.audit.append.rewritten")
+            .description(
+                "Append transactions written again, looking up stored events, because an event"
+                    + " in them was in the log already (retries by emitters)")
+            .register(registry);
   }
 
   /**
@@ -106,7 +122,7 @@ class GroupCommit {
   /** Writes the group and settles every batch in it; never throws. */
   private void write(List<Pending> group) {
     try {
-      settle(group, writer.appendAll(group.stream().map(p -> p.batch).toList()));
+      settle(group, appendOnce(group.stream().map(p -> p.batch).toList()));
       return;
     } catch (RuntimeException e) {
       if (group.size() == 1) {
@@ -120,10 +136,23 @@ class GroupCommit {
     }
     for (Pending p : group) {
       try {
-        settle(List.of(p), writer.appendAll(List.of(p.batch)));
+        settle(List.of(p), appendOnce(List.of(p.batch)));
       } catch (RuntimeException | Error e) {
         p.fail(e);
       }
+    }
+  }
+
+  /**
+   * Writes the batches in one transaction, taking their events to be new; if one is stored already,
+   * writes them again in a transaction that looks up what is stored.
+   */
+  private List<LogWriter.Outcome> appendOnce(List<LogWriter.Batch> batches) {
+    try {
+      return writer.appendAll(batches, false);
+    } catch (LogRepository.AlreadyStored e) {
+      storedAlready.increment();
+      return writer.appendAll(batches, true);
     }
   }
 

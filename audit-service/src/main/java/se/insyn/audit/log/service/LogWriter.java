@@ -66,22 +66,37 @@ class LogWriter {
    * appended, unless one of them takes a {@code (source, sequence)} pair that is already taken,
    * which refuses that batch alone (409) and stores none of it. Every appended batch reports the
    * tree size after the whole group, the size of the checkpoint signed in the same transaction.
+   *
+   * <p>Without {@code lookUp}, the transaction assumes that none of the ids and sequence numbers is
+   * in the log yet and does not read them: the insert's unique indexes check that anyway, and
+   * looking up a batch of random ids in a large index costs about as much as inserting them. When
+   * the assumption fails (an emitter's retry, a number taken twice), the insert throws {@link
+   * LogRepository.AlreadyStored} and nothing of the transaction stays; write the same batches again
+   * with {@code lookUp}, which reads what is stored under the lock and decides per batch as above.
+   *
+   * @throws LogRepository.AlreadyStored without {@code lookUp}, when an id or a sequence number of
+   *     the batches is taken in the log
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public List<Outcome> appendAll(List<Batch> batches) {
-    List<UUID> ids = new ArrayList<>();
-    List<String> sources = new ArrayList<>();
-    List<Long> sequences = new ArrayList<>();
-    for (Batch batch : batches) {
-      for (LeafRow row : batch.rows()) {
-        ids.add(row.id());
-        if (row.sequence() != null) {
-          sources.add(row.source());
-          sequences.add(row.sequence());
+  public List<Outcome> appendAll(List<Batch> batches, boolean lookUp) {
+    LogRepository.AppendBase base;
+    if (lookUp) {
+      List<UUID> ids = new ArrayList<>();
+      List<String> sources = new ArrayList<>();
+      List<Long> sequences = new ArrayList<>();
+      for (Batch batch : batches) {
+        for (LeafRow row : batch.rows()) {
+          ids.add(row.id());
+          if (row.sequence() != null) {
+            sources.add(row.source());
+            sequences.add(row.sequence());
+          }
         }
       }
+      base = repository.lockHeadFor(ids, sources, sequences);
+    } else {
+      base = repository.lockHeadForNew();
     }
-    LogRepository.AppendBase base = repository.lockHeadFor(ids, sources, sequences);
     Set<UUID> stored = base.storedIds();
     Set<String> taken = base.takenSequences();
 
@@ -151,7 +166,7 @@ class LogWriter {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public long appendOwn(String source, LongFunction<LeafRow> withSequence) {
-    LogRepository.AppendBase base = repository.lockHeadFor(List.of(), List.of(), List.of());
+    LogRepository.AppendBase base = repository.lockHeadForNew();
     LeafRow row = withSequence.apply(repository.maxSequence(source) + 1);
     Batch batch = Batch.of(List.of(row));
     write(base, batch.rows(), batch.leafHashes());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import se.insyn.audit.log.repository.LeafRow;
+import se.insyn.audit.log.repository.LogRepository;
 
 /**
  * Group commit without a database: a writer that records the groups it is given stands in for the
@@ -29,7 +31,7 @@ class GroupCommitTest {
   @Test
   void batchesQueuedDuringAWriteAreWrittenTogetherAndEachGetsItsOwnAnswer() throws Exception {
     HoldingWriter writer = new HoldingWriter();
-    GroupCommit commit = new GroupCommit(writer);
+    GroupCommit commit = new GroupCommit(writer, new SimpleMeterRegistry());
     ExecutorService pool = Executors.newFixedThreadPool(5);
     try {
       Future<AppendResult> first = pool.submit(() -> commit.append(rows(1)));
@@ -71,7 +73,7 @@ class GroupCommitTest {
             }
           }
         };
-    GroupCommit commit = new GroupCommit(writer);
+    GroupCommit commit = new GroupCommit(writer, new SimpleMeterRegistry());
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       Future<AppendResult> first = pool.submit(() -> commit.append(rows(1)));
@@ -104,7 +106,7 @@ class GroupCommitTest {
   @Test
   void manyConcurrentCallersAreEachAnsweredExactlyOnceWithTheirOwnBatch() throws Exception {
     RecordingWriter writer = new RecordingWriter();
-    GroupCommit commit = new GroupCommit(writer);
+    GroupCommit commit = new GroupCommit(writer, new SimpleMeterRegistry());
     int callers = 16;
     int each = 25;
     ExecutorService pool = Executors.newFixedThreadPool(callers);
@@ -143,6 +145,30 @@ class GroupCommitTest {
     }
   }
 
+  @Test
+  void aGroupWithAStoredEventIsWrittenAgainWithTheLookUpAndCounted() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    List<Boolean> lookUps = Collections.synchronizedList(new ArrayList<>());
+    RecordingWriter writer =
+        new RecordingWriter() {
+          @Override
+          public List<Outcome> appendAll(List<Batch> group, boolean lookUp) {
+            lookUps.add(lookUp);
+            if (!lookUp) {
+              throw new LogRepository.AlreadyStored("audit_event_id_key", null);
+            }
+            return List.of(new Outcome(new AppendResult(0, 1, 7), null));
+          }
+        };
+    GroupCommit commit = new GroupCommit(writer, registry);
+
+    AppendResult result = commit.append(rows(1));
+
+    assertEquals(1, result.duplicates());
+    assertEquals(List.of(false, true), lookUps);
+    assertEquals(1, registry.counter("insyn.audit.append.rewritten").count());
+  }
+
   /** Accepts every batch whole and remembers the groups; subclasses act during a write. */
   private static class RecordingWriter extends LogWriter {
 
@@ -155,7 +181,7 @@ class GroupCommitTest {
     void during(List<Batch> group) throws InterruptedException {}
 
     @Override
-    public List<Outcome> appendAll(List<Batch> group) {
+    public List<Outcome> appendAll(List<Batch> group, boolean lookUp) {
       groups.add(List.copyOf(group));
       try {
         during(group);
