@@ -3,6 +3,7 @@ package se.insyn.audit.log.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,15 @@ class GroupCommit {
 
   /** Whether some request is writing a group now; guarded by {@code this}. */
   private boolean writing;
+
+  /** How long groups are written with the look-up at once after one had to be written again. */
+  static final Duration LOOK_UP_AFTER_REWRITE = Duration.ofSeconds(1);
+
+  /**
+   * {@link System#nanoTime} of the last second write; only the writing thread reads or sets it (the
+   * monitor hand-over between writers orders those accesses).
+   */
+  private long lastRewrite = System.nanoTime() - LOOK_UP_AFTER_REWRITE.toNanos();
 
   /** Transactions written again because an event in them was stored already. */
   private final Counter storedAlready;
@@ -145,13 +155,19 @@ class GroupCommit {
 
   /**
    * Writes the batches in one transaction, taking their events to be new; if one is stored already,
-   * writes them again in a transaction that looks up what is stored.
+   * writes them again in a transaction that looks up what is stored. Retries tend to come in runs
+   * (an emitter sending its backlog again), so for {@link #LOOK_UP_AFTER_REWRITE} after a second
+   * write, groups are written with the look-up at once rather than twice each.
    */
   private List<LogWriter.Outcome> appendOnce(List<LogWriter.Batch> batches) {
+    if (System.nanoTime() - lastRewrite < LOOK_UP_AFTER_REWRITE.toNanos()) {
+      return writer.appendAll(batches, true);
+    }
     try {
       return writer.appendAll(batches, false);
     } catch (LogRepository.AlreadyStored e) {
       storedAlready.increment();
+      lastRewrite = System.nanoTime();
       return writer.appendAll(batches, true);
     }
   }

@@ -167,6 +167,35 @@ class GroupCommitTest {
     assertEquals(1, result.duplicates());
     assertEquals(List.of(false, true), lookUps);
     assertEquals(1, registry.counter("insyn.audit.append.rewritten").count());
+
+    // Right after a second write, the next group is written with the look-up at once.
+    commit.append(rows(1));
+    assertEquals(List.of(false, true, true), lookUps);
+    assertEquals(1, registry.counter("insyn.audit.append.rewritten").count());
+  }
+
+  @Test
+  void aWhileAfterASecondWriteGroupsAreTakenToBeNewAgain() throws Exception {
+    List<Boolean> lookUps = Collections.synchronizedList(new ArrayList<>());
+    boolean[] stored = {true};
+    RecordingWriter writer =
+        new RecordingWriter() {
+          @Override
+          public List<Outcome> appendAll(List<Batch> group, boolean lookUp) {
+            lookUps.add(lookUp);
+            if (!lookUp && stored[0]) {
+              throw new LogRepository.AlreadyStored("audit_event_source_sequence", null);
+            }
+            return List.of(new Outcome(new AppendResult(1, 0, 7), null));
+          }
+        };
+    GroupCommit commit = new GroupCommit(writer, new SimpleMeterRegistry());
+    commit.append(rows(1));
+    stored[0] = false;
+    Thread.sleep(GroupCommit.LOOK_UP_AFTER_REWRITE.toMillis() + 100);
+
+    assertEquals(1, commit.append(rows(1)).accepted());
+    assertEquals(List.of(false, true, false), lookUps);
   }
 
   /** Accepts every batch whole and remembers the groups; subclasses act during a write. */
