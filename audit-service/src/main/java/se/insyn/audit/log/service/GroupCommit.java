@@ -3,6 +3,7 @@ package se.insyn.audit.log.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,17 +47,26 @@ class GroupCommit {
   /** How long groups are written with the look-up at once after one had to be written again. */
   static final Duration LOOK_UP_AFTER_REWRITE = Duration.ofSeconds(1);
 
+  private final long lookUpAfterRewrite;
+
   /**
    * {@link System#nanoTime} of the last second write; only the writing thread reads or sets it (the
    * monitor hand-over between writers orders those accesses).
    */
-  private long lastRewrite = System.nanoTime() - LOOK_UP_AFTER_REWRITE.toNanos();
+  private long lastRewrite;
 
   /** Transactions written again because an event in them was stored already. */
   private final Counter storedAlready;
 
+  @Inject
   GroupCommit(LogWriter writer, MeterRegistry registry) {
+    this(writer, registry, LOOK_UP_AFTER_REWRITE);
+  }
+
+  GroupCommit(LogWriter writer, MeterRegistry registry, Duration lookUpAfterRewrite) {
     this.writer = writer;
+    this.lookUpAfterRewrite = lookUpAfterRewrite.toNanos();
+    this.lastRewrite = System.nanoTime() - this.lookUpAfterRewrite;
     this.storedAlready =
         Counter.builder("insyn.audit.append.rewritten")
             .description(
@@ -160,7 +170,7 @@ class GroupCommit {
    * write, groups are written with the look-up at once rather than twice each.
    */
   private List<LogWriter.Outcome> appendOnce(List<LogWriter.Batch> batches) {
-    if (System.nanoTime() - lastRewrite < LOOK_UP_AFTER_REWRITE.toNanos()) {
+    if (System.nanoTime() - lastRewrite < lookUpAfterRewrite) {
       return writer.appendAll(batches, true);
     }
     try {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -160,7 +161,7 @@ class GroupCommitTest {
             return List.of(new Outcome(new AppendResult(0, 1, 7), null));
           }
         };
-    GroupCommit commit = new GroupCommit(writer, registry);
+    GroupCommit commit = new GroupCommit(writer, registry, Duration.ofHours(1));
 
     AppendResult result = commit.append(rows(1));
 
@@ -189,10 +190,11 @@ class GroupCommitTest {
             return List.of(new Outcome(new AppendResult(1, 0, 7), null));
           }
         };
-    GroupCommit commit = new GroupCommit(writer, new SimpleMeterRegistry());
+    Duration window = Duration.ofMillis(50);
+    GroupCommit commit = new GroupCommit(writer, new SimpleMeterRegistry(), window);
     commit.append(rows(1));
     stored[0] = false;
-    Thread.sleep(GroupCommit.LOOK_UP_AFTER_REWRITE.toMillis() + 100);
+    Thread.sleep(window.toMillis() + 20);
 
     assertEquals(1, commit.append(rows(1)).accepted());
     assertEquals(List.of(false, true, false), lookUps);
