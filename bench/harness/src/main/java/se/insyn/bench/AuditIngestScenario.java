@@ -90,7 +90,7 @@ final class AuditIngestScenario implements Scenario {
     // the warm-up wrote. The same inserts into a copy of the log show how much of the gap is the
     // table's size (its random-key indexes outgrow the buffer cache) rather than the service.
     // And from one writer into that copy (after the writers above, so it holds their rows too):
-    // the most that any log appending in order through one writer at a time could reach here.
+    // what one connection inserting in order, a commit per batch, does with a table of that size.
     double[] sameSize =
         plainInserts(stack, new int[] {writers, 1}, sizes.saturationWarmup(), sizes.ingest(), true);
     out.accept(
