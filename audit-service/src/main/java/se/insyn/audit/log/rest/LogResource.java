@@ -19,12 +19,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.insyn.audit.event.service.AccessAudit;
-import se.insyn.audit.event.service.Caller;
 import se.insyn.audit.log.service.Checkpoint;
 import se.insyn.audit.log.service.CheckpointSigner;
 import se.insyn.audit.log.service.LogService;
 import se.insyn.audit.log.service.Params;
+import se.insyn.audit.log.service.ReadAudit;
 import se.insyn.audit.log.service.VerifyReport;
 import se.insyn.audit.log.service.VerifyService;
 
@@ -40,14 +39,14 @@ public class LogResource {
   private final LogService log;
   private final CheckpointSigner signer;
   private final VerifyService verifier;
-  private final AccessAudit audit;
+  private final ReadAudit audit;
   private final JsonWebToken token;
 
   LogResource(
       LogService log,
       CheckpointSigner signer,
       VerifyService verifier,
-      AccessAudit audit,
+      ReadAudit audit,
       JsonWebToken token) {
     this.log = log;
     this.signer = signer;
@@ -114,10 +113,7 @@ public class LogResource {
     request.put("start", start);
     request.put("end", end);
     audit.requirePurpose(
-        new Caller(token.getSubject(), token.getClaim("azp")),
-        "audit/log/entries",
-        purpose,
-        request);
+        token.getSubject(), token.getClaim("azp"), "audit/log/entries", purpose, request);
     long[] range =
         Params.longs(List.of("start", "end"), List.of(nullToEmpty(start), nullToEmpty(end)), 0, 1);
     long from = range[0];

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import se.insyn.consent.change.repository.ConsentChange;
 import se.insyn.consent.change.repository.ConsentChangeRepository;
-import se.insyn.consent.choice.repository.Consent;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
 
@@ -30,22 +30,23 @@ public class ConsentChangeFeed {
     this.changes = changes;
   }
 
-  /** Records that a consent was withdrawn. */
+  /**
+   * Records that a consent was withdrawn. The feed takes ids, not the choice entity, so that the
+   * choice feature depends on the feed and never the other way round.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void withdrawn(Consent consent) {
-    changes.append(consent.id, consent.purposeCode, ConsentChange.Kind.WITHDRAWN);
+  public void withdrawn(UUID consentId, String purposeCode) {
+    changes.append(consentId, purposeCode, ConsentChange.Kind.WITHDRAWN);
   }
 
   /**
-   * Records that a refusal replaced these consents, once per consent: one reported before (by an
-   * earlier refusal) is not reported again.
+   * Records that a refusal replaced a consent, once per consent: one reported before (by an earlier
+   * refusal) is not reported again.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void superseded(List<Consent> replaced) {
-    for (Consent consent : replaced) {
-      if (!changes.existsForConsent(consent.id)) {
-        changes.append(consent.id, consent.purposeCode, ConsentChange.Kind.SUPERSEDED);
-      }
+  public void superseded(UUID consentId, String purposeCode) {
+    if (!changes.existsForConsent(consentId)) {
+      changes.append(consentId, purposeCode, ConsentChange.Kind.SUPERSEDED);
     }
   }
 

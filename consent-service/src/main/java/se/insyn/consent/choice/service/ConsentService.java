@@ -97,9 +97,11 @@ public class ConsentService {
     consent.recordedBy = audit.currentActor().subject();
     consent.expiresAt = request.expiresAt();
     if (consent.choice == Consent.Choice.REFUSED) {
-      changes.superseded(
+      for (Consent replaced :
           consents.listGivenInForce(
-              purpose.code, subject.type(), subject.ref(), consent.sessionId, consent.recordedAt));
+              purpose.code, subject.type(), subject.ref(), consent.sessionId, consent.recordedAt)) {
+        changes.superseded(replaced.id, replaced.purposeCode);
+      }
     }
     consents.persist(consent);
 
@@ -141,7 +143,7 @@ public class ConsentService {
       data.put("interactionId", interactionId);
     }
     audit.record("consent.withdrawn", "consent/" + consent.id, consent.purposeCode, null, data);
-    changes.withdrawn(consent);
+    changes.withdrawn(consent.id, consent.purposeCode);
     return consent;
   }
 
