@@ -210,7 +210,7 @@ public final class Suite implements AutoCloseable {
     config.put("quarkus.oidc-client.credentials.secret", clientSecret);
     config.put("quarkus.swagger-ui.enabled", "true");
     // One pseudonymisation key for every service, so that a number has one pseudonym suite-wide.
-    config.put("INSYN_PHONE_HMAC_KEY", LOCAL_PSEUDONYM_KEY);
+    config.put("INSYN_CONSENT_PHONE_HMAC_KEY", LOCAL_PSEUDONYM_KEY);
     config.put("RECORDING_PSEUDONYM_HMAC_KEY", LOCAL_PSEUDONYM_KEY);
     for (SuiteService peer : SuiteService.values()) {
       if (peer != service) {
