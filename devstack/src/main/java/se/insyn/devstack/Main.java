@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** The README's run command: starts the suite on fixed local ports until Ctrl-C. */
+/**
+ * The README's run command: starts the suite on fixed local ports until Ctrl-C. With {@code
+ * --infra-only} it starts only PostgreSQL and Keycloak, for a service run from source with {@code
+ * quarkus:dev} (CONTRIBUTING.md).
+ */
 public final class Main {
 
   private Main() {}
@@ -12,9 +16,25 @@ public final class Main {
   public static void main(String[] args) throws InterruptedException {
     Path root = Processes.repositoryRoot();
     Suite.Options options = Suite.Options.local(root);
+    if (List.of(args).contains("--infra-only")) {
+      System.out.println("Starting PostgreSQL and Keycloak (logs in .suite/logs)...");
+      Suite infrastructure = Suite.startInfrastructure(options, "admin");
+      CountDownLatch stopped = stopOnShutdown(infrastructure);
+      printInfrastructure(infrastructure);
+      stopped.await();
+      return;
+    }
     System.out.println(
         "Starting PostgreSQL, Keycloak and the three services (logs in .suite/logs)...");
     Suite suite = Suite.start(options, "admin");
+    CountDownLatch stopped = stopOnShutdown(suite);
+    List<String> demo = loadDemoData(suite);
+    printWelcome(suite, demo);
+    stopped.await();
+  }
+
+  /** Stops everything on Ctrl-C; the latch opens once it is all stopped. */
+  private static CountDownLatch stopOnShutdown(Suite suite) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -26,9 +46,29 @@ public final class Main {
                   stopped.countDown();
                 },
                 "stop-suite"));
-    List<String> demo = loadDemoData(suite);
-    printWelcome(suite, demo);
-    stopped.await();
+    return stopped;
+  }
+
+  private static void printInfrastructure(Suite suite) {
+    StringBuilder out = new StringBuilder();
+    out.append("\nPostgreSQL and Keycloak are running. Ctrl-C stops them.\n\n");
+    appendInfrastructure(out, suite);
+    out.append("\nRun a service from source against them, in another terminal, e.g.:\n\n");
+    for (SuiteService s : SuiteService.values()) {
+      out.append("  ./mvnw quarkus:dev -pl ").append(s.module()).append(" -am\n");
+    }
+    System.out.println(out);
+  }
+
+  private static void appendInfrastructure(StringBuilder out, Suite suite) {
+    out.append(
+        String.format(
+            "  %-18s %-24s %s (admin console: user admin, password admin; local only)%n",
+            "keycloak", "http://localhost:" + suite.keycloak().port(), suite.issuer()));
+    out.append(
+        String.format(
+            "  %-18s %-24s databases consent, recording, audit%n",
+            "postgresql", "localhost:" + suite.postgres().port()));
   }
 
   /** The demo data, through the public APIs; a failure is reported and the suite keeps running. */
@@ -52,14 +92,7 @@ public final class Main {
           String.format(
               "  %-18s %-24s %s/q/swagger-ui  %s/q/health%n", s.module(), base, base, base));
     }
-    out.append(
-        String.format(
-            "  %-18s %-24s %s (admin console: user admin, password admin; local only)%n",
-            "keycloak", "http://localhost:" + suite.keycloak().port(), suite.issuer()));
-    out.append(
-        String.format(
-            "  %-18s %-24s databases consent, recording, audit%n",
-            "postgresql", "localhost:" + suite.postgres().port()));
+    appendInfrastructure(out, suite);
     out.append("\nThe officers' self-service page (log in as demo-employee / demo): ")
         .append(suite.service(SuiteService.CONSENT).baseUrl())
         .append("/me\n");

@@ -64,6 +64,32 @@ public final class Suite implements AutoCloseable {
   }
 
   /**
+   * Starts only PostgreSQL (with the services' databases) and Keycloak, for running a service from
+   * source with {@code quarkus:dev}, whose {@code %dev} profile expects them on the local fixed
+   * ports. The suite has no services: {@link #service(SuiteService)} answers null.
+   */
+  public static Suite startInfrastructure(Options options, String keycloakAdminPassword) {
+    PostgresServer postgres = null;
+    try {
+      Path logs = options.workDirectory().resolve("logs");
+      Files.createDirectories(logs);
+      postgres = PostgresServer.start(options.postgresPort(), options.postgresData());
+      for (SuiteService s : SuiteService.values()) {
+        postgres.createDatabase(s.database());
+      }
+      KeycloakServer keycloak =
+          KeycloakServer.start(
+              options.keycloakPort(), logs.resolve("keycloak.log"), keycloakAdminPassword);
+      return new Suite(options.workDirectory(), postgres, keycloak, null, Map.of());
+    } catch (Exception e) {
+      if (postgres != null) {
+        postgres.close();
+      }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  /**
    * Starts PostgreSQL and the three services (production profile, packaged jars) against the given
    * {@link TestIssuer} instead of Keycloak: much faster to start, and the services fetch their own
    * client-credentials tokens from it as from Keycloak. For the benchmark harness. The issuer stays
