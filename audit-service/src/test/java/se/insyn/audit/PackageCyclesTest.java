@@ -1,24 +1,12 @@
 package se.insyn.audit;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import se.insyn.devstack.test.FeatureCyclesContract;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+/** Event, log, report and config are free of cycles (see {@link FeatureCyclesContract}). */
+class PackageCyclesTest extends FeatureCyclesContract {
 
-/**
- * Feature packages (event, log, report, config) depend on each other in one direction only, so each
- * can be read, changed and tested from its own folder.
- */
-class PackageCyclesTest {
-
-  @Test
-  void featurePackagesAreFreeOfCycles() {
-    JavaClasses production =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("se.insyn.audit");
-    slices().matching("se.insyn.audit.(*)..").should().beFreeOfCycles().check(production);
+  @Override
+  protected String basePackage() {
+    return "se.insyn.audit";
   }
 }

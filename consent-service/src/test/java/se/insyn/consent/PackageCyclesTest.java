@@ -1,24 +1,15 @@
 package se.insyn.consent;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import se.insyn.devstack.test.FeatureCyclesContract;
 
 /**
- * Feature packages (purpose, notice, choice, decision, change, portal, subject, config) depend on
- * each other in one direction only, so each can be read, changed and tested from its own folder.
+ * Purpose, notice, choice, decision, change, portal, subject and config are free of cycles (see
+ * {@link FeatureCyclesContract}).
  */
-class PackageCyclesTest {
+class PackageCyclesTest extends FeatureCyclesContract {
 
-  @Test
-  void featurePackagesAreFreeOfCycles() {
-    JavaClasses production =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("se.insyn.consent");
-    slices().matching("se.insyn.consent.(*)..").should().beFreeOfCycles().check(production);
+  @Override
+  protected String basePackage() {
+    return "se.insyn.consent";
   }
 }
