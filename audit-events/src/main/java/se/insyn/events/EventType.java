@@ -3,6 +3,7 @@ package se.insyn.events;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -476,12 +477,18 @@ public enum EventType {
    * @throws IllegalArgumentException when the catalogue has no such type
    */
   public static EventType of(String wireName) {
-    EventType type = BY_WIRE_NAME.get(wireName);
-    if (type == null) {
-      throw new IllegalArgumentException(
-          "'" + wireName + "' is not in the event catalogue (R59, se.insyn.events.EventType)");
-    }
-    return type;
+    return find(wireName)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "'"
+                        + wireName
+                        + "' is not in the event catalogue (R59, se.insyn.events.EventType)"));
+  }
+
+  /** The type with this wire name, if the catalogue has one (a stored event may be older). */
+  public static Optional<EventType> find(String wireName) {
+    return Optional.ofNullable(BY_WIRE_NAME.get(wireName));
   }
 
   /** The name in an event's {@code type}, e.g. {@code consent.given}; it never changes. */

@@ -95,6 +95,8 @@ class EventTypeTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> EventType.of("recording.accessed"));
     assertTrue(e.getMessage().contains("'recording.accessed' is not in the event catalogue"));
+    assertTrue(EventType.find("recording.accessed").isEmpty());
+    assertEquals(EventType.AUDIT_QUERIED, EventType.find("audit.queried").orElseThrow());
   }
 
   @Test
