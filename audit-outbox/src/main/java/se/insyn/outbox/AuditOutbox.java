@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import se.insyn.events.EventType;
 
 /**
  * Writes audit events into the outbox. It joins the caller's transaction and refuses to run without
@@ -41,28 +42,40 @@ public class AuditOutbox {
    * Records an event caused by the current caller (or the system when there is none).
    *
    * @return the event's id, stable across delivery retries
+   * @throws IllegalArgumentException when the type is another service's or the data does not match
+   *     the type's fields in the catalogue (R59): a programming error
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public UUID record(
-      String type, String subject, String purpose, String legalBasis, Map<String, Object> data) {
+      EventType type, String subject, String purpose, String legalBasis, Map<String, Object> data) {
     return record(type, subject, currentActor(), purpose, legalBasis, data);
   }
 
   /** Records an event with an explicit actor, e.g. {@link AuditEvent.Actor#SYSTEM} for jobs. */
   @Transactional(Transactional.TxType.MANDATORY)
   public UUID record(
-      String type,
+      EventType type,
       String subject,
       AuditEvent.Actor actor,
       String purpose,
       String legalBasis,
       Map<String, Object> data) {
+    if (!type.source().serviceName().equals(source)) {
+      throw new IllegalArgumentException(
+          type.wireName()
+              + " is emitted by "
+              + type.source().serviceName()
+              + ", not by "
+              + source
+              + " (R59 event catalogue)");
+    }
+    type.check(data);
     AuditEvent event =
         new AuditEvent(
             UUID.randomUUID(),
             source,
             null,
-            type,
+            type.wireName(),
             Instant.now(),
             actor,
             subject,
@@ -72,16 +85,38 @@ public class AuditOutbox {
             currentTraceId());
     OutboxEvent row = new OutboxEvent();
     row.id = event.id();
-    row.type = type;
+    row.type = event.type();
     row.subject = subject;
     row.occurredAt = event.time();
     try {
       row.payload = json.writeValueAsString(event);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Audit event data is not serialisable: " + type, e);
+      throw new IllegalArgumentException("Audit event data is not serialisable: " + row.type, e);
     }
     repository.persist(row);
     return event.id();
+  }
+
+  /**
+   * Records an event of the catalogue type with this wire name, checked like {@link
+   * #record(EventType, String, String, String, Map)}.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public UUID record(
+      String type, String subject, String purpose, String legalBasis, Map<String, Object> data) {
+    return record(EventType.of(type), subject, purpose, legalBasis, data);
+  }
+
+  /** Records an event of the catalogue type with this wire name, with an explicit actor. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public UUID record(
+      String type,
+      String subject,
+      AuditEvent.Actor actor,
+      String purpose,
+      String legalBasis,
+      Map<String, Object> data) {
+    return record(EventType.of(type), subject, actor, purpose, legalBasis, data);
   }
 
   /** The trace id of the call being served, or null outside a traced call. */

@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import se.insyn.devstack.test.PostgresResource;
 import se.insyn.devstack.test.TestIssuerResource;
+import se.insyn.events.EventType;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -39,6 +41,9 @@ class OutboxRelayTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The test application is named consent-service, so it emits that service's types. */
+  private static final EventType NOTICE = EventType.NOTICE_PUBLISHED;
 
   @Inject AuditOutbox outbox;
   @Inject OutboxRelay relay;
@@ -136,7 +141,7 @@ class OutboxRelayTest {
   void anEventCannotBeWrittenOutsideTheChangesTransaction() {
     assertThrows(
         TransactionalException.class,
-        () -> outbox.record("consent.given", "consent/x", null, null, Map.of()));
+        () -> outbox.record(NOTICE, "consent/x", null, null, data(0)));
   }
 
   @Test
@@ -148,10 +153,56 @@ class OutboxRelayTest {
             QuarkusTransaction.requiringNew()
                 .run(
                     () -> {
-                      id[0] = outbox.record("consent.given", "consent/y", null, null, Map.of());
+                      id[0] = outbox.record(NOTICE, "consent/y", null, null, data(0));
                       throw new IllegalStateException("the change failed");
                     }));
     assertTrue(QuarkusTransaction.requiringNew().call(() -> rows.findByEventId(id[0])).isEmpty());
+  }
+
+  @Test
+  void anEventTheCatalogueDoesNotDescribeIsRefusedAndNothingIsWritten() {
+    String subject = "purpose/" + UUID.randomUUID();
+    Map<String, Object> unknownField = new HashMap<>(data(1));
+    unknownField.put("noticeText", "the notice itself");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .run(() -> outbox.record(NOTICE, subject, null, null, unknownField)));
+    assertTrue(e.getMessage().contains("unknown field(s) [noticeText]"), e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            QuarkusTransaction.requiringNew()
+                .run(() -> outbox.record("test.happened", subject, null, null, data(1))));
+    assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> rows.count("subject", subject)));
+  }
+
+  @Test
+  void aServiceCannotEmitAnotherServicesEventType() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .run(
+                        () ->
+                            outbox.record(
+                                EventType.POLICY_SUBMITTED,
+                                "policy/" + UUID.randomUUID(),
+                                null,
+                                null,
+                                Map.of("version", 1))));
+    assertEquals(
+        "policy.submitted is emitted by recording-service, not by consent-service (R59 event"
+            + " catalogue)",
+        e.getMessage());
+  }
+
+  /** The data of a {@link #NOTICE} event, numbered. */
+  private static Map<String, Object> data(int version) {
+    return Map.of("version", version, "contentHash", "00ff", "requiresReconsent", false);
   }
 
   private List<UUID> record(int count, String subject) {
@@ -161,13 +212,7 @@ class OutboxRelayTest {
               List<UUID> ids = new ArrayList<>();
               for (int i = 0; i < count; i++) {
                 ids.add(
-                    outbox.record(
-                        "test.happened",
-                        subject,
-                        AuditEvent.Actor.SYSTEM,
-                        null,
-                        null,
-                        Map.of("n", i)));
+                    outbox.record(NOTICE, subject, AuditEvent.Actor.SYSTEM, null, null, data(i)));
               }
               return ids;
             });

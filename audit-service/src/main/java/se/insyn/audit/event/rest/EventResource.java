@@ -34,9 +34,10 @@ public class EventResource {
   private static final String BATCH_EXAMPLE =
       """
       {"events":[{"id":"0b6f7c3e-2f4a-4c1e-9d7a-5d1f0e2b8a11","source":"recording-service",\
-      "sequence":42,"type":"recording.accessed","time":"2026-11-23T10:15:30Z",\
+      "sequence":42,"type":"recording.played","time":"2026-11-23T10:15:30Z",\
       "actor":{"subject":"u-123","clientId":"insyn-portal"},"subject":"recording/r-77",\
-      "purpose":"QUALITY","data":{"reason":"COMPLAINT","caseReference":"C-2026-17"}}]}""";
+      "purpose":"QUALITY_TRAINING","data":{"reasonCode":"QUALITY_REVIEW",\
+      "reasonPurpose":"QUALITY_TRAINING","caseRef":"C-2026-17"}}]}""";
 
   private final IngestService ingest;
   private final EventQueryService events;
@@ -81,7 +82,7 @@ public class EventResource {
               example = "INTERNAL_CONTROL")
           @QueryParam("purpose")
           String purpose,
-      @Parameter(example = "recording.accessed") @QueryParam("type") String type,
+      @Parameter(example = "recording.played") @QueryParam("type") String type,
       @Parameter(example = "recording/r-77") @QueryParam("subject") String subject,
       @Parameter(description = "The actor's subject", example = "u-123") @QueryParam("actor")
           String actor,

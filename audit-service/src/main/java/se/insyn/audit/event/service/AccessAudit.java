@@ -7,22 +7,22 @@ import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.insyn.audit.log.service.LogService;
+import se.insyn.events.EventType;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
 
 /**
- * Appends {@code audit.queried} for every read of the trail, answered or refused (R39, R62). It is
- * written in its own transaction before the answer, so a refusal is on record too.
+ * Appends {@link EventType#AUDIT_QUERIED} for every read of the trail, answered or refused (R39,
+ * R62). It is written in its own transaction before the answer, so a refusal is on record too.
  */
 @ApplicationScoped
 public class AccessAudit {
-
-  public static final String TYPE = "audit.queried";
 
   private final LogService log;
   private final ObjectMapper json;
@@ -77,12 +77,14 @@ public class AccessAudit {
       String requestedPurpose,
       boolean refused,
       Map<String, Object> details) {
-    ObjectNode data = json.createObjectNode();
+    Map<String, Object> data = new LinkedHashMap<>();
     data.put("outcome", refused ? "refused" : "answered");
     if (requestedPurpose != null) {
       data.put("requestedPurpose", requestedPurpose);
     }
-    data.set("request", json.valueToTree(details));
+    data.put("request", details);
+    EventType.AUDIT_QUERIED.check(data);
+    ObjectNode tree = json.valueToTree(data);
     EventInput.Actor actor = new EventInput.Actor(caller.subject(), caller.clientId());
     UUID id = UUID.randomUUID();
     Instant now = Instant.now();
@@ -95,13 +97,13 @@ public class AccessAudit {
                     id,
                     source,
                     sequence,
-                    TYPE,
+                    EventType.AUDIT_QUERIED.wireName(),
                     now,
                     actor,
                     resource,
                     purpose == null ? null : purpose.name(),
                     null,
-                    data,
+                    tree,
                     currentTraceId())));
   }
 }

@@ -41,7 +41,7 @@ public record EventInput(
   /** A service's name, e.g. {@code consent-service}. */
   static final String NAME = "[a-z][a-z0-9-]*";
 
-  /** Dotted names, e.g. {@code recording.accessed}. */
+  /** Dotted names, e.g. {@code recording.played} (the catalogue's are in docs/audit-events.md). */
   static final String TYPE = "[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+";
 
   /** Free text: at least one character and no ASCII control characters. */

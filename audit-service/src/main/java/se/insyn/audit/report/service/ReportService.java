@@ -18,30 +18,17 @@ import se.insyn.audit.event.service.Caller;
 import se.insyn.audit.event.service.EventQueryService;
 import se.insyn.audit.event.service.QueryPurpose;
 import se.insyn.audit.log.service.LogService;
+import se.insyn.events.EventType;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
 
 /**
  * Answers "which calls on these lines were recorded, under which policy, who listened, and were
- * they disposed of" from the log alone. Relies on the recording emitters' event types (README).
+ * they disposed of" from the log alone, read from the recording-service's event types and their
+ * data fields as the event catalogue ({@link EventType}) has them.
  */
 @ApplicationScoped
 public class ReportService {
-
-  static final String DECISION = "recording.decision";
-  static final String STARTED = "recording.started";
-  static final String STOPPED = "recording.stopped";
-
-  /** A reviewer listened (content decrypted and returned, with a reason and a case). */
-  static final String PLAYED = "recording.played";
-
-  /** The DPO exported the requester's own copy (R55). */
-  static final String EXPORTED = "recording.exported";
-
-  /** An attempt to listen that was refused (wrong role, purpose, missing second approval). */
-  static final String ACCESS_DENIED = "recording.access.denied";
-
-  static final String DISPOSED = "recording.disposed";
 
   private final StoredEventRepository events;
   private final AccessAudit audit;
@@ -97,7 +84,8 @@ public class ReportService {
   private RecordingsReport build(List<String> channels, Instant from, Instant to) {
     Map<String, JsonNode> decisions = new LinkedHashMap<>();
     Map<String, Instant> decidedAt = new LinkedHashMap<>();
-    for (StoredEvent e : events.listByTypes(List.of(DECISION), from, to)) {
+    for (StoredEvent e :
+        events.listByTypes(List.of(EventType.RECORDING_DECISION.wireName()), from, to)) {
       JsonNode data = data(e);
       if (channels.contains(data.path("channelId").asText())) {
         decisions.put(e.subject, data);
@@ -144,17 +132,22 @@ public class ReportService {
     List<RecordingsReport.Access> accesses = new ArrayList<>();
     List<RecordingsReport.Access> refused = new ArrayList<>();
     for (StoredEvent e : all) {
-      JsonNode data = data(e);
-      switch (e.type) {
-        case STARTED -> started = started == null ? e.occurredAt : started;
-        case STOPPED -> stopped = e.occurredAt;
-        case DISPOSED -> {
+      Optional<EventType> type = EventType.find(e.type);
+      if (type.isEmpty()) {
+        continue;
+      }
+      switch (type.get()) {
+        case RECORDING_STARTED -> started = started == null ? e.occurredAt : started;
+        case RECORDING_STOPPED -> stopped = e.occurredAt;
+        case RECORDING_DISPOSED -> {
           disposed = e.occurredAt;
-          disposalDecision = decisionReference(data.path("disposalDecision"));
+          disposalDecision = decisionReference(data(e).path("disposalDecision"));
         }
-        case PLAYED -> accesses.add(access(e, data, "PLAYBACK"));
-        case EXPORTED -> accesses.add(access(e, data, "EXPORT"));
-        case ACCESS_DENIED -> refused.add(access(e, data, "PLAYBACK"));
+        // A reviewer listened, or the DPO exported the requester's own copy (R55).
+        case RECORDING_PLAYED -> accesses.add(access(e, data(e), "PLAYBACK"));
+        case RECORDING_EXPORTED -> accesses.add(access(e, data(e), "EXPORT"));
+        // An attempt to listen that was refused (role, purpose, missing second approval).
+        case RECORDING_ACCESS_DENIED -> refused.add(access(e, data(e), "PLAYBACK"));
         default -> {
           // other events about the recording (decisions, transfers) are not part of the report
         }

@@ -22,6 +22,7 @@ import se.insyn.consent.purpose.repository.PurposeRepository;
 import se.insyn.consent.subject.Pseudonym;
 import se.insyn.consent.subject.Pseudonymiser;
 import se.insyn.consent.subject.SubjectType;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
@@ -107,7 +108,9 @@ public class ConsentService {
 
     Map<String, Object> data = evidence(consent);
     audit.record(
-        consent.choice == Consent.Choice.GIVEN ? "consent.given" : "consent.refused",
+        consent.choice == Consent.Choice.GIVEN
+            ? EventType.CONSENT_GIVEN
+            : EventType.CONSENT_REFUSED,
         "consent/" + consent.id,
         consent.purposeCode,
         null,
@@ -142,7 +145,8 @@ public class ConsentService {
     if (interactionId != null) {
       data.put("interactionId", interactionId);
     }
-    audit.record("consent.withdrawn", "consent/" + consent.id, consent.purposeCode, null, data);
+    audit.record(
+        EventType.CONSENT_WITHDRAWN, "consent/" + consent.id, consent.purposeCode, null, data);
     changes.withdrawn(consent.id, consent.purposeCode);
     return consent;
   }

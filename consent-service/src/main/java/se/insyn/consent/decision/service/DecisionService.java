@@ -23,6 +23,7 @@ import se.insyn.consent.subject.Pseudonym;
 import se.insyn.consent.subject.Pseudonymiser;
 import se.insyn.consent.subject.SubjectRef;
 import se.insyn.consent.subject.SubjectType;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
@@ -70,7 +71,7 @@ public class DecisionService {
             : Outcome.DENY;
     UUID decisionId = UUID.randomUUID();
     audit.record(
-        "consent.decision",
+        EventType.CONSENT_DECISION,
         "decision/" + decisionId,
         request.purpose(),
         null,

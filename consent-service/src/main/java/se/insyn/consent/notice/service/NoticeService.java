@@ -12,6 +12,7 @@ import se.insyn.consent.notice.repository.Notice;
 import se.insyn.consent.notice.repository.NoticeRepository;
 import se.insyn.consent.purpose.repository.Purpose;
 import se.insyn.consent.purpose.repository.PurposeRepository;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
@@ -57,7 +58,7 @@ public class NoticeService {
       purpose.countingFromVersion = version;
     }
     audit.record(
-        "notice.published",
+        EventType.NOTICE_PUBLISHED,
         "purpose/" + purposeCode,
         purposeCode,
         null,

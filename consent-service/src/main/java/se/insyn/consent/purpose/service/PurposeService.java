@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import se.insyn.consent.purpose.repository.Purpose;
 import se.insyn.consent.purpose.repository.PurposeRepository;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.ProblemException;
 
@@ -46,7 +47,7 @@ public class PurposeService {
     purpose.choiceModel = request.choiceModel();
     purposes.persist(purpose);
     audit.record(
-        "purpose.created",
+        EventType.PURPOSE_CREATED,
         "purpose/" + purpose.code,
         purpose.code,
         null,
