@@ -70,6 +70,44 @@ class EventQueryTest {
   }
 
   @Test
+  void aMalformedIdIsA400NamingItNotA404() {
+    given()
+        .auth()
+        .oauth2(Tokens.user("auditor-1", "auditor"))
+        .get("/api/v1/events/not-a-uuid?purpose=INTERNAL_CONTROL")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("urn:insyn:problem:validation"))
+        .body("violations.field", contains("id"));
+  }
+
+  /** Neither reaches the service, which would record the requested purpose (a NUL cannot be). */
+  @Test
+  void aNulOrAnOverLongParameterIsA400NamingItNeverA500() {
+    given()
+        .auth()
+        .oauth2(Tokens.user("auditor-1", "auditor"))
+        .queryParam("purpose", "INTERNAL_CONTROL\u0000")
+        .get("/api/v1/events")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations.field", contains("purpose"));
+    given()
+        .auth()
+        .oauth2(Tokens.user("auditor-1", "auditor"))
+        .queryParam("purpose", "INTERNAL_CONTROL")
+        .queryParam("subject", "s".repeat(10_000))
+        .get("/api/v1/events")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations.field", contains("subject"))
+        .body("violations[0].message", equalTo("must be at most 1000 characters"));
+  }
+
+  @Test
   void anUnknownPurposeIsA400NamingPurposeAndTheRefusalIsLogged() {
     String auditor = "auditor-" + UUID.randomUUID();
     given()
