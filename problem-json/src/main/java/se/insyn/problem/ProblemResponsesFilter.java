@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -120,16 +121,6 @@ public class ProblemResponsesFilter implements OASFilter {
               "The request breaks 1 rule(s); nothing was changed.",
               List.of(new Problem.Violation("purpose", "names no purpose"))));
 
-  /** The 400 example of an operation with parameters: the parameter is named, never echoed. */
-  private static final Standard INVALID_PARAMETER =
-      new Standard(
-          null,
-          "invalid parameter",
-          ProblemTypes.VALIDATION,
-          "Invalid request",
-          "The request has 1 invalid parameter(s).",
-          List.of(new Problem.Violation("limit", "a whole number from 1 to 1000")));
-
   /** A status's default description and example. */
   private record Standard(
       String description,
@@ -149,7 +140,10 @@ public class ProblemResponsesFilter implements OASFilter {
       if (!violations.isEmpty()) {
         List<Map<String, String>> listed = new ArrayList<>();
         for (Problem.Violation v : violations) {
-          listed.add(Map.of("field", v.field(), "message", v.message()));
+          Map<String, String> violation = new LinkedHashMap<>();
+          violation.put("field", v.field());
+          violation.put("message", v.message());
+          listed.add(violation);
         }
         problem.put("violations", listed);
       }
@@ -193,7 +187,7 @@ public class ProblemResponsesFilter implements OASFilter {
     for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
       String status = response.getKey();
       if (status.length() == 3 && status.charAt(0) == '4' && response.getValue().getRef() == null) {
-        complete(status, response.getValue(), parameters(item, operation), operation);
+        complete(status, response.getValue(), firstParameter(item, operation), operation);
       }
     }
   }
@@ -202,7 +196,7 @@ public class ProblemResponsesFilter implements OASFilter {
   static TreeSet<String> inferred(String path, PathItem item, Operation operation) {
     TreeSet<String> statuses = new TreeSet<>(List.of("401", "403"));
     boolean body = operation.getRequestBody() != null;
-    if (body || parameters(item, operation)) {
+    if (body || firstParameter(item, operation) != null) {
       statuses.add("400");
     }
     if (path.contains("{")) {
@@ -229,7 +223,7 @@ public class ProblemResponsesFilter implements OASFilter {
   }
 
   private static void complete(
-      String status, APIResponse response, boolean parameters, Operation operation) {
+      String status, APIResponse response, Parameter parameter, Operation operation) {
     Standard standard = STANDARD.getOrDefault(status, plain(status, response.getDescription()));
     if (response.getDescription() == null
         || response.getDescription().isBlank()
@@ -268,15 +262,14 @@ public class ProblemResponsesFilter implements OASFilter {
         problem.getExample() != null
             || (problem.getExamples() != null && !problem.getExamples().isEmpty());
     if (!hasExample) {
-      addStandardExamples(
-          status, standard, problem, parameters, operation.getRequestBody() != null);
+      addStandardExamples(status, standard, problem, parameter, operation.getRequestBody() != null);
     }
   }
 
   private static void addStandardExamples(
-      String status, Standard standard, MediaType problem, boolean parameters, boolean body) {
-    if (status.equals("400") && parameters) {
-      problem.addExample(INVALID_PARAMETER.exampleName(), INVALID_PARAMETER.example(status));
+      String status, Standard standard, MediaType problem, Parameter parameter, boolean body) {
+    if (status.equals("400") && parameter != null) {
+      problem.addExample("invalid parameter", invalidParameter(parameter).example(status));
       if (!body) {
         return;
       }
@@ -332,8 +325,33 @@ public class ProblemResponsesFilter implements OASFilter {
     return OASFactory.createSchema().addType(SchemaType.STRING).description(description);
   }
 
-  private static boolean parameters(PathItem item, Operation operation) {
-    return notEmpty(operation.getParameters()) || notEmpty(item.getParameters());
+  /** The operation's first parameter (its own, else its path's), or null when it has none. */
+  private static Parameter firstParameter(PathItem item, Operation operation) {
+    if (notEmpty(operation.getParameters())) {
+      return operation.getParameters().get(0);
+    }
+    return notEmpty(item.getParameters()) ? item.getParameters().get(0) : null;
+  }
+
+  /** The 400 a malformed value of this parameter gets, worded as ParameterConverters words it. */
+  private static Standard invalidParameter(Parameter parameter) {
+    Schema schema = parameter.getSchema();
+    String expectation = "has a value of the wrong type or format";
+    if (schema != null && "uuid".equals(schema.getFormat())) {
+      expectation = "must be a UUID";
+    } else if (schema != null
+        && schema.getType() != null
+        && schema.getType().contains(SchemaType.INTEGER)) {
+      expectation = "must be a whole number";
+    }
+    String name = parameter.getName();
+    return new Standard(
+        null,
+        "invalid parameter",
+        ProblemTypes.VALIDATION,
+        "Invalid request",
+        "Parameter '" + name + "' " + expectation + ".",
+        List.of(new Problem.Violation(name, expectation)));
   }
 
   private static boolean notEmpty(List<?> list) {

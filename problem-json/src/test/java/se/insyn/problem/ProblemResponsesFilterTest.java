@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.junit.jupiter.api.Test;
@@ -41,12 +42,24 @@ class ProblemResponsesFilterTest {
   }
 
   @Test
-  void aPathParameterAdds400And404() {
-    Operation operation = operation().addParameter(parameter("id", Parameter.In.PATH));
+  void aPathParameterAdds400NamingItAnd404() {
+    Operation operation =
+        operation()
+            .addParameter(
+                parameter("id", Parameter.In.PATH)
+                    .schema(OASFactory.createSchema().addType(SchemaType.STRING).format("uuid")));
     filtered("/api/v1/things/{id}", PathItem.HttpMethod.GET, operation);
     assertEquals(
         Set.of("200", "400", "401", "403", "404"),
         operation.getResponses().getAPIResponses().keySet());
+    assertProblem(operation, "400", ProblemTypes.VALIDATION);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> example =
+        (Map<String, Object>)
+            problem(operation, "400").getExamples().get("invalid parameter").getValue();
+    assertEquals("Parameter 'id' must be a UUID.", example.get("detail"));
+    assertEquals(
+        List.of(Map.of("field", "id", "message", "must be a UUID")), example.get("violations"));
     assertProblem(operation, "404", ProblemTypes.NOT_FOUND);
   }
 
