@@ -147,6 +147,23 @@ public class ProblemMappers {
         return badJson(json, uri);
       }
     }
+    // A parameter RESTEasy could not convert arrives wrapped: a path or query parameter as a 404,
+    // a header or cookie as a 400. ParameterConverters' refusal names it; any other is one of the
+    // types those converters leave to RESTEasy.
+    if (e.getCause() instanceof ProblemException named) {
+      return problem(named, uri);
+    }
+    if (e.getCause() != null && (status == 404 || status == 400)) {
+      return respond(
+          new Problem(
+              ProblemTypes.VALIDATION,
+              "Invalid request",
+              400,
+              "A parameter has a value of the wrong type or format.",
+              path(uri),
+              List.of()),
+          e);
+    }
     if (status >= 500) {
       return unexpected(e, uri);
     }

@@ -10,10 +10,15 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
+import java.util.UUID;
 
 /** A resource that exists only to drive each failure through the mappers. */
 @Path("/probe")
@@ -33,6 +38,40 @@ public class ProbeResource {
 
   @GET
   public String query(@QueryParam("size") @NotNull @Min(1) Integer size) {
+    return "ok";
+  }
+
+  public enum Colour {
+    RED,
+    GREEN
+  }
+
+  @GET
+  @Path("/typed")
+  public String typed(
+      @QueryParam("limit") Integer limit,
+      @QueryParam("from") Instant from,
+      @QueryParam("colour") Colour colour,
+      @QueryParam("day") LocalDate day) {
+    return limit + " " + from + " " + colour + " " + day;
+  }
+
+  @GET
+  @Path("/items/{id}")
+  public String item(@PathParam("id") UUID id) {
+    return id.toString();
+  }
+
+  /** A type ParameterConverters leaves to RESTEasy. */
+  @GET
+  @Path("/period")
+  public String period(@QueryParam("p") Period period) {
+    return period.toString();
+  }
+
+  @GET
+  @Path("/names/{name}")
+  public String name(@PathParam("name") String name, @QueryParam("q") String q) {
     return "ok";
   }
 

@@ -13,6 +13,8 @@ import static se.insyn.audit.AuditApi.event;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import se.insyn.devstack.test.Tokens;
 
 @QuarkusTest
@@ -67,6 +69,30 @@ class EventQueryTest {
         .body("violations.field", hasItem("limit"))
         .body("violations.field", hasItem("cursor"))
         .body("status", equalTo(400));
+  }
+
+  /**
+   * A malformed id is a 400, not a 404; a NUL or over-long value never reaches the service, which
+   * would record the requested purpose (and PostgreSQL cannot store a NUL): a 400, never a 500.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "/api/v1/events/not-a-uuid?purpose=INTERNAL_CONTROL, id, must be a UUID",
+    "/api/v1/events?purpose=INTERNAL_CONTROL%00, purpose, must not contain a NUL character",
+    "/api/v1/events?purpose=INTERNAL_CONTROL&subject=LONG, subject, must be at most 1000 characters"
+  })
+  void aMalformedNulOrOverLongParameterIsA400NamingIt(String url, String field, String message) {
+    given()
+        .auth()
+        .oauth2(Tokens.user("auditor-1", "auditor"))
+        .urlEncodingEnabled(false)
+        .get(url.replace("LONG", "s".repeat(10_000)))
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("urn:insyn:problem:validation"))
+        .body("violations.field", contains(field))
+        .body("violations[0].message", equalTo(message));
   }
 
   @Test

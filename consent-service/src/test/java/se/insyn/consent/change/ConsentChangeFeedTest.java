@@ -332,6 +332,24 @@ class ConsentChangeFeedTest {
         .body("violations[0].field", equalTo(name));
   }
 
+  /** Refused before the service parses them (ParameterGuard), with the same problem. */
+  @ParameterizedTest
+  @ValueSource(strings = {"1\u0000", "long"})
+  void aNulOrAnOverLongValueIsTheSameProblem(String value) {
+    String sent = value.equals("long") ? "1".repeat(10_000) : value;
+    given()
+        .auth()
+        .oauth2(follower())
+        .queryParam("after", sent)
+        .when()
+        .get("/api/v1/consent-changes")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("urn:insyn:problem:validation"))
+        .body("violations[0].field", equalTo("after"));
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {1, 1000})
   void theLimitsAreInclusive(int limit) {

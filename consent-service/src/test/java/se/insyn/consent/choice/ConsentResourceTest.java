@@ -99,6 +99,21 @@ class ConsentResourceTest {
   }
 
   @Test
+  void aMalformedIdIsA400NamingItNotA404() {
+    given()
+        .auth()
+        .oauth2(Tokens.user("employee-" + UUID.randomUUID(), "employee"))
+        .when()
+        .get("/api/v1/consents/not-a-uuid")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo("urn:insyn:problem:validation"))
+        .body("violations[0].field", equalTo("id"))
+        .body("violations[0].message", equalTo("must be a UUID"));
+  }
+
+  @Test
   void theLocationOfARecordedChoicePointsAtIt() {
     String code = Fixtures.purpose("OPT_IN", "EMPLOYEE");
     Fixtures.publish(code, false);

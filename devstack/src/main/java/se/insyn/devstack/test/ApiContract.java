@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * Checks a running service against the suite's API rules using its own OpenAPI document: every
- * {@code /api} operation is documented with the OIDC security scheme and refuses a call without a
- * token with 401 problem+json.
+ * {@code /api} operation is documented with the OIDC security scheme, refuses a call without a
+ * token with 401 problem+json, and documents its problem responses (docs/errors.md, "OpenAPI
+ * problem responses").
  */
 public final class ApiContract {
 
@@ -63,6 +64,83 @@ public final class ApiContract {
     }
     if (apiOperations == 0) {
       offenders.add("the OpenAPI document lists no /api operations at all");
+    }
+    return offenders;
+  }
+
+  /**
+   * @return one line per missing or malformed problem response: every {@code /api} operation
+   *     documents 401 and 403, one with parameters or a body 400, one with a path parameter 404,
+   *     one with a body 413, 415 (when its content type is fixed) and 422; every 4xx response has
+   *     problem+json content with the Problem schema and an example, and no other content
+   */
+  public static List<String> problemResponsesMissing(String baseUrl) {
+    JsonNode document = read(baseUrl + "/q/openapi?format=json");
+    List<String> offenders = new ArrayList<>();
+    if (!document.path("components").path("schemas").has("Problem")) {
+      offenders.add("no Problem schema among the components");
+    }
+    for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+      if (!path.getKey().startsWith("/api/")) {
+        continue;
+      }
+      boolean pathParameter = path.getKey().contains("{");
+      boolean itemParameters = path.getValue().path("parameters").size() > 0;
+      for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+        if (!METHODS.contains(operation.getKey())) {
+          continue;
+        }
+        String name = operation.getKey().toUpperCase() + " " + path.getKey();
+        JsonNode op = operation.getValue();
+        JsonNode body = op.path("requestBody").path("content");
+        boolean hasBody = op.has("requestBody");
+        List<String> expected = new ArrayList<>(List.of("401", "403"));
+        if (hasBody || itemParameters || op.path("parameters").size() > 0) {
+          expected.add("400");
+        }
+        if (pathParameter) {
+          expected.add("404");
+        }
+        if (hasBody) {
+          expected.addAll(List.of("413", "422"));
+          boolean fixedType = body.size() > 0;
+          for (Map.Entry<String, JsonNode> type : body.properties()) {
+            fixedType &= !type.getKey().contains("*");
+          }
+          if (fixedType) {
+            expected.add("415");
+          }
+        }
+        JsonNode responses = op.path("responses");
+        for (String status : expected) {
+          if (!responses.has(status)) {
+            offenders.add(name + ": no " + status);
+          }
+        }
+        for (Map.Entry<String, JsonNode> response : responses.properties()) {
+          if (response.getKey().startsWith("4")) {
+            offenders.addAll(problemContentMissing(name + " " + response.getKey(), response));
+          }
+        }
+      }
+    }
+    return offenders;
+  }
+
+  private static List<String> problemContentMissing(
+      String name, Map.Entry<String, JsonNode> response) {
+    JsonNode content = response.getValue().path("content");
+    JsonNode problem = content.path("application/problem+json");
+    List<String> offenders = new ArrayList<>();
+    if (content.size() != 1 || problem.isMissingNode()) {
+      offenders.add(name + ": content is not only application/problem+json: " + content);
+      return offenders;
+    }
+    if (!problem.path("schema").has("$ref")) {
+      offenders.add(name + ": problem+json without a schema reference");
+    }
+    if (problem.path("examples").size() == 0 && !problem.has("example")) {
+      offenders.add(name + ": problem+json without an example");
     }
     return offenders;
   }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The suite-wide rules every service keeps, as tests a service inherits in a {@code @QuarkusTest}:
- * anonymous health, metrics and API document; a token for every {@code /api} operation; problems,
- * not empty pages, for unknown paths.
+ * anonymous health, metrics and API document; a token for every {@code /api} operation; its problem
+ * responses documented; problems, not empty pages, for unknown paths.
  */
 public abstract class PlatformContract {
 
@@ -47,6 +47,12 @@ public abstract class PlatformContract {
   void everyApiOperationRequiresAToken() {
     String base = RestAssured.baseURI + ":" + RestAssured.port;
     assertEquals(List.of(), ApiContract.operationsNotRequiringAToken(base));
+  }
+
+  @Test
+  void everyApiOperationDocumentsItsProblemResponses() {
+    String base = RestAssured.baseURI + ":" + RestAssured.port;
+    assertEquals(List.of(), ApiContract.problemResponsesMissing(base));
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.insyn.audit.event.service.Caller;
 import se.insyn.audit.event.service.EventBatch;
@@ -57,6 +58,10 @@ public class EventResource {
   @RolesAllowed("audit-writer")
   @Operation(
       summary = "Append a batch of 1..1000 events (all or none; an id already stored is a no-op)")
+  @APIResponse(responseCode = "200", description = "Stored: new count, duplicates, new tree size")
+  @APIResponse(
+      responseCode = "409",
+      description = "A (source, sequence) pair of the batch is taken; nothing of it was stored")
   public IngestResponse append(
       @RequestBody(
               content =
@@ -74,6 +79,8 @@ public class EventResource {
       summary =
           "Events in a time window, in log order, with cursor paging; the caller states why (R39)"
               + " and the query itself is logged as audit.queried")
+  @APIResponse(responseCode = "200", description = "A page of events; nextCursor if there are more")
+  @APIResponse(responseCode = "400", description = "Invalid parameter or purpose; refusal recorded")
   public EventPage search(
       @Parameter(
               description =
@@ -112,6 +119,9 @@ public class EventResource {
       summary =
           "One event with its leaf index, to ask for its inclusion proof; the caller states why"
               + " and the read is logged as audit.queried")
+  @APIResponse(responseCode = "200", description = "The event with its leaf index")
+  @APIResponse(responseCode = "400", description = "Invalid parameter or purpose; refusal recorded")
+  @APIResponse(responseCode = "404", description = "No event with this id is in the log")
   public EventDto byId(
       @PathParam("id") UUID id,
       @Parameter(

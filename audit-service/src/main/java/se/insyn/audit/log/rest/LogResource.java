@@ -18,6 +18,7 @@ import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.insyn.audit.log.service.Checkpoint;
 import se.insyn.audit.log.service.CheckpointSigner;
@@ -70,6 +71,8 @@ public class LogResource {
   @Path("/checkpoint")
   @RolesAllowed({"auditor", "investigator", "dpo"})
   @Operation(summary = "The latest signed tree head (Ed25519 over the documented byte string)")
+  @APIResponse(responseCode = "200", description = "The latest checkpoint")
+  @APIResponse(responseCode = "404", description = "The log is empty; nothing is signed yet")
   public LogDtos.CheckpointDto checkpoint() {
     Checkpoint c = log.latestCheckpoint();
     return new LogDtos.CheckpointDto(
@@ -99,6 +102,8 @@ public class LogResource {
       summary =
           "Leaf inputs [start, end) (at most 1000) with their indices. They are the events"
               + " themselves, so the caller states why and the read is logged as audit.queried")
+  @APIResponse(responseCode = "200", description = "The leaf inputs (base64) with their indices")
+  @APIResponse(responseCode = "400", description = "Invalid parameter or purpose; refusal recorded")
   public LogDtos.EntriesDto entries(
       @Parameter(example = "0") @QueryParam("start") String start,
       @Parameter(example = "100") @QueryParam("end") String end,
@@ -135,6 +140,8 @@ public class LogResource {
   @Path("/proofs/inclusion")
   @RolesAllowed({"auditor", "investigator", "dpo"})
   @Operation(summary = "RFC 9162 §2.1.3 inclusion proof of a leaf in a tree of the given size")
+  @APIResponse(responseCode = "200", description = "The audit path, as hex hashes")
+  @APIResponse(responseCode = "410", description = "Part of the proof lies in the pruned prefix")
   public LogDtos.InclusionProofDto inclusion(
       @Parameter(example = "5") @QueryParam("leafIndex") String leafIndex,
       @Parameter(example = "8") @QueryParam("treeSize") String treeSize) {
@@ -151,6 +158,8 @@ public class LogResource {
   @Path("/proofs/consistency")
   @RolesAllowed({"auditor", "investigator", "dpo"})
   @Operation(summary = "RFC 9162 §2.1.4 consistency proof between two tree sizes")
+  @APIResponse(responseCode = "200", description = "The consistency proof, as hex hashes")
+  @APIResponse(responseCode = "410", description = "Part of the proof lies in the pruned prefix")
   public LogDtos.ConsistencyProofDto consistency(
       @Parameter(example = "4") @QueryParam("from") String from,
       @Parameter(example = "8") @QueryParam("to") String to) {

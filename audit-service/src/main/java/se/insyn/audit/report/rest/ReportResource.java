@@ -14,6 +14,7 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.insyn.audit.event.service.Caller;
 import se.insyn.audit.report.service.RecordingsReport;
@@ -42,6 +43,8 @@ public class ReportResource {
           "Recordings on the channels in the window, their policy, disposal and every access, with"
               + " a completeness statement (R60, R61); JSON, or CSV (times in Europe/Stockholm) on"
               + " Accept: text/csv. The request is logged as audit.queried")
+  @APIResponse(responseCode = "200", description = "The report: JSON, or CSV on Accept: text/csv")
+  @APIResponse(responseCode = "400", description = "Invalid parameter or purpose; refusal recorded")
   public Response recordings(
       @Parameter(description = "Channel id; repeat for several", example = "ch-118")
           @QueryParam("channel")

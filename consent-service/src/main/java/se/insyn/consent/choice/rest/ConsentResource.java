@@ -66,7 +66,6 @@ public class ConsentResource {
       responseCode = "201",
       description = "Recorded; Location points at it",
       content = @Content(schema = @Schema(implementation = ConsentDto.class)))
-  @APIResponse(responseCode = "400", description = "Invalid request")
   @APIResponse(
       responseCode = "422",
       description = "Unknown purpose or notice version, or a purpose not about this subject")

@@ -65,7 +65,6 @@ public class DecisionResource {
                            "subjects": [{"decision": "DENY", "reason": "WITHDRAWN",
                                          "consentId": "0b9d6a0e-2f4c-4e21-8d1b-5a7c3e9f1a20",
                                          "noticeVersion": 1}]}""")))
-  @APIResponse(responseCode = "400", description = "Invalid request")
   public Decision decide(DecisionRequest request) {
     return decisions.decide(request);
   }

@@ -70,7 +70,6 @@ public class PurposeResource {
       responseCode = "201",
       description = "Created; Location points at the purpose",
       content = @Content(schema = @Schema(implementation = PurposeDto.class)))
-  @APIResponse(responseCode = "400", description = "Invalid request")
   @APIResponse(responseCode = "409", description = "The code is taken")
   public Response create(NewPurpose request, UriInfo uri) {
     PurposeDto created = PurposeDto.of(purposes.create(request));
