@@ -23,9 +23,9 @@ import se.insyn.recording.gate.policy.repository.PolicyVersionRepository;
 import se.insyn.recording.gate.policy.service.PolicyRules;
 import se.insyn.recording.platform.config.RecordingConfig;
 import se.insyn.recording.platform.pseudonym.Pseudonymizer;
+import se.insyn.recording.recording.repository.ConsentLocks;
 import se.insyn.recording.recording.repository.Recording;
 import se.insyn.recording.recording.repository.RecordingRepository;
-import se.insyn.recording.recording.service.ConsentLocks;
 
 /**
  * The database side of the decision, in short transactions so that no connection is held while the
@@ -70,6 +70,7 @@ public class DecisionGate {
   private final KillSwitchRepository killSwitch;
   private final PolicyVersionRepository policies;
   private final RecordingRepository recordings;
+  private final ConsentLocks consentLocks;
   private final Pseudonymizer pseudonymizer;
   private final AuditOutbox audit;
   private final RecordingConfig config;
@@ -79,6 +80,7 @@ public class DecisionGate {
       KillSwitchRepository killSwitch,
       PolicyVersionRepository policies,
       RecordingRepository recordings,
+      ConsentLocks consentLocks,
       Pseudonymizer pseudonymizer,
       AuditOutbox audit,
       RecordingConfig config) {
@@ -86,6 +88,7 @@ public class DecisionGate {
     this.killSwitch = killSwitch;
     this.policies = policies;
     this.recordings = recordings;
+    this.consentLocks = consentLocks;
     this.pseudonymizer = pseudonymizer;
     this.audit = audit;
     this.config = config;
@@ -138,8 +141,8 @@ public class DecisionGate {
     if (!consentIds.isEmpty()) {
       // A consent withdrawn after the consent-service answered, and already applied by the
       // follower, must not start a recording (the follower could no longer see it to stop it).
-      ConsentLocks.lockAll(recordings.getEntityManager(), consentIds);
-      if (ConsentLocks.anyEnded(recordings.getEntityManager(), consentIds)) {
+      consentLocks.lockAll(consentIds);
+      if (consentLocks.anyEnded(consentIds)) {
         return deny(
             request, List.of(Reason.CONSENT_DENIED), Optional.of(policy), consentDecisionId);
       }

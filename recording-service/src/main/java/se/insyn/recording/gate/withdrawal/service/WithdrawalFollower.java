@@ -3,18 +3,17 @@ package se.insyn.recording.gate.withdrawal.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import se.insyn.recording.gate.consent.ConsentChangeFeed;
+import se.insyn.recording.gate.withdrawal.repository.ConsentFeedRepository;
 import se.insyn.recording.platform.config.RecordingConfig;
+import se.insyn.recording.recording.repository.ConsentLocks;
 import se.insyn.recording.recording.repository.Recording;
-import se.insyn.recording.recording.service.ConsentLocks;
+import se.insyn.recording.recording.repository.RecordingRepository;
 import se.insyn.recording.recording.service.RecordingStopper;
 
 /**
@@ -34,15 +33,24 @@ public class WithdrawalFollower {
   public record Poll(int changes, int stopped, boolean reachable) {}
 
   private final ConsentChangeFeed feed;
+  private final ConsentFeedRepository cursor;
+  private final ConsentLocks consentLocks;
+  private final RecordingRepository recordings;
   private final RecordingStopper stopper;
-  private final EntityManager em;
   private final RecordingConfig config;
 
   WithdrawalFollower(
-      ConsentChangeFeed feed, RecordingStopper stopper, EntityManager em, RecordingConfig config) {
+      ConsentChangeFeed feed,
+      ConsentFeedRepository cursor,
+      ConsentLocks consentLocks,
+      RecordingRepository recordings,
+      RecordingStopper stopper,
+      RecordingConfig config) {
     this.feed = feed;
+    this.cursor = cursor;
+    this.consentLocks = consentLocks;
+    this.recordings = recordings;
     this.stopper = stopper;
-    this.em = em;
     this.config = config;
   }
 
@@ -86,36 +94,18 @@ public class WithdrawalFollower {
 
   /** The last position applied. */
   public long position() {
-    return ((Number)
-            em.createNativeQuery("select position from consent_feed_cursor where id = 1")
-                .getSingleResult())
-        .longValue();
+    return cursor.position();
   }
 
   private Optional<Integer> apply(long after, ConsentChangeFeed.Page page) {
-    long current =
-        ((Number)
-                em.createNativeQuery(
-                        "select position from consent_feed_cursor where id = 1 for update")
-                    .getSingleResult())
-            .longValue();
-    if (current != after) {
+    if (cursor.lockPosition() != after) {
       return Optional.empty();
     }
     int stopped = 0;
     for (ConsentChangeFeed.Change change : page.changes()) {
-      ConsentLocks.lock(em, change.consentId());
-      em.createNativeQuery(
-              """
-              insert into consent_ended (consent_id, change, feed_position, applied_at)
-              values (:consentId, :change, :position, :now) on conflict (consent_id) do nothing
-              """)
-          .setParameter("consentId", change.consentId())
-          .setParameter("change", change.change())
-          .setParameter("position", change.position())
-          .setParameter("now", Timestamp.from(Instant.now()))
-          .executeUpdate();
-      for (Recording r : relyingOn(change.consentId())) {
+      consentLocks.lock(change.consentId());
+      cursor.recordEnded(change.consentId(), change.change(), change.position(), Instant.now());
+      for (Recording r : recordings.lockInProgressRelyingOn(change.consentId())) {
         Map<String, Object> because = new LinkedHashMap<>();
         because.put("consentId", change.consentId());
         because.put("consentChange", change.change());
@@ -124,26 +114,7 @@ public class WithdrawalFollower {
         stopped++;
       }
     }
-    em.createNativeQuery(
-            "update consent_feed_cursor set position = :next, updated_at = :now where id = 1")
-        .setParameter("next", page.next())
-        .setParameter("now", Timestamp.from(Instant.now()))
-        .executeUpdate();
+    cursor.moveTo(page.next(), Instant.now());
     return Optional.of(stopped);
-  }
-
-  /** Recordings in progress whose PERMIT relied on the consent, locked. */
-  @SuppressWarnings("unchecked")
-  private List<Recording> relyingOn(String consentId) {
-    return em.createNativeQuery(
-            """
-            select * from recording
-             where state in ('PERMITTED', 'RECORDING')
-               and consent_ids @> jsonb_build_array(cast(:consentId as text))
-             for update
-            """,
-            Recording.class)
-        .setParameter("consentId", consentId)
-        .getResultList();
   }
 }

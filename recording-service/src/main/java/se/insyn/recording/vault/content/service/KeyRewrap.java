@@ -3,7 +3,6 @@ package se.insyn.recording.vault.content.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,10 @@ import javax.crypto.SecretKey;
 import org.jboss.logging.Logger;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.recording.recording.repository.Recording;
+import se.insyn.recording.recording.repository.RecordingRepository;
 import se.insyn.recording.vault.content.repository.ContentKey;
+import se.insyn.recording.vault.content.repository.ContentKeyRepository;
+import se.insyn.recording.vault.content.repository.RecordingContentRepository;
 
 /**
  * Finishes a KEK rotation (k8s/README.md, "Key rotation"): every data key still wrapped by a
@@ -39,12 +41,21 @@ public class KeyRewrap {
    */
   public record Run(int rewrapped, int resealed, List<UUID> sealsNotHolding, long remaining) {}
 
-  private final EntityManager em;
+  private final ContentKeyRepository keys;
+  private final RecordingRepository recordings;
+  private final RecordingContentRepository contents;
   private final KeyVault vault;
   private final AuditOutbox audit;
 
-  KeyRewrap(EntityManager em, KeyVault vault, AuditOutbox audit) {
-    this.em = em;
+  KeyRewrap(
+      ContentKeyRepository keys,
+      RecordingRepository recordings,
+      RecordingContentRepository contents,
+      KeyVault vault,
+      AuditOutbox audit) {
+    this.keys = keys;
+    this.recordings = recordings;
+    this.contents = contents;
     this.vault = vault;
     this.audit = audit;
   }
@@ -90,48 +101,19 @@ public class KeyRewrap {
 
   /** Data keys and seals not under the current KEK. */
   public long remaining() {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                ((Number)
-                        em.createNativeQuery(
-                                "select (select count(*) from content_key where kek_id <> :k)"
-                                    + " + (select count(*) from recording where content_seal"
-                                    + " is not null and seal_kek_id <> :k)")
-                            .setParameter("k", vault.currentKekId())
-                            .getSingleResult())
-                    .longValue());
+    String current = vault.currentKekId();
+    return QuarkusTransaction.requiringNew().call(() -> contents.countNotUnder(current));
   }
 
   private record Batch(int claimed, int changed, UUID last, List<UUID> notHolding) {}
 
-  /**
-   * The next batch of ids after {@code after} that the query finds, locked for this transaction.
-   */
-  @SuppressWarnings("unchecked")
-  private List<UUID> claim(String sql, UUID after) {
-    return em.createNativeQuery(sql, UUID.class)
-        .setParameter("current", vault.currentKekId())
-        .setParameter("after", after)
-        .setParameter("batch", BATCH)
-        .getResultList();
-  }
-
   private java.util.concurrent.Callable<Batch> keysAfter(UUID after) {
     return () -> {
-      List<UUID> ids =
-          claim(
-              """
-              select content_id from content_key
-               where kek_id <> :current and content_id > :after
-               order by content_id limit :batch
-               for update skip locked
-              """,
-              after);
+      List<UUID> ids = contents.claimKeysNotUnder(vault.currentKekId(), after, BATCH);
       int changed = 0;
       TreeSet<String> from = new TreeSet<>();
       for (UUID id : ids) {
-        ContentKey key = em.find(ContentKey.class, id);
+        ContentKey key = keys.findById(id);
         SecretKey dataKey;
         try {
           dataKey = vault.unwrap(id, new KeyVault.Wrapped(key.kekId, key.wrappedKey));
@@ -160,20 +142,12 @@ public class KeyRewrap {
 
   private java.util.concurrent.Callable<Batch> sealsAfter(UUID after) {
     return () -> {
-      List<UUID> ids =
-          claim(
-              """
-              select id from recording
-               where content_seal is not null and seal_kek_id <> :current and id > :after
-               order by id limit :batch
-               for update skip locked
-              """,
-              after);
+      List<UUID> ids = contents.claimSealsNotUnder(vault.currentKekId(), after, BATCH);
       int changed = 0;
       List<UUID> notHolding = new ArrayList<>();
       TreeSet<String> from = new TreeSet<>();
       for (UUID id : ids) {
-        Recording r = em.find(Recording.class, id);
+        Recording r = recordings.findById(id);
         Optional<byte[]> old = vault.sealKey(r.sealKekId);
         if (old.isEmpty()) {
           LOG.warnf("seal of %s was made under %s, which is not configured", id, r.sealKekId);

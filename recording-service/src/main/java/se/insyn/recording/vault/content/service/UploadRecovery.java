@@ -5,19 +5,19 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.recording.platform.config.RecordingConfig;
 import se.insyn.recording.recording.repository.Recording;
 import se.insyn.recording.vault.content.repository.ContentKeyRepository;
+import se.insyn.recording.vault.content.repository.RecordingContentRepository;
 import se.insyn.recording.vault.content.store.BlobStore;
 
 /**
@@ -33,19 +33,19 @@ public class UploadRecovery {
 
   private static final Logger LOG = Logger.getLogger(UploadRecovery.class);
 
-  private final EntityManager em;
+  private final RecordingContentRepository contents;
   private final ContentKeyRepository keys;
   private final BlobStore blobs;
   private final AuditOutbox audit;
   private final RecordingConfig config;
 
   UploadRecovery(
-      EntityManager em,
+      RecordingContentRepository contents,
       ContentKeyRepository keys,
       BlobStore blobs,
       AuditOutbox audit,
       RecordingConfig config) {
-    this.em = em;
+    this.contents = contents;
     this.keys = keys;
     this.blobs = blobs;
     this.audit = audit;
@@ -75,7 +75,8 @@ public class UploadRecovery {
   /** Settles every upload begun before {@code now} minus the threshold; returns how many. */
   public int recover(Instant now) {
     Instant before = now.minus(config.disposal().stuckUploadAfter());
-    List<UUID> stuck = QuarkusTransaction.requiringNew().call(() -> stuckSince(before));
+    List<UUID> stuck =
+        QuarkusTransaction.requiringNew().call(() -> contents.uploadingSince(before, 1000));
     int failed = 0;
     for (UUID id : stuck) {
       try {
@@ -90,38 +91,12 @@ public class UploadRecovery {
     return failed;
   }
 
-  @SuppressWarnings("unchecked")
-  private List<UUID> stuckSince(Instant before) {
-    return em.createNativeQuery(
-            """
-            select id from recording
-             where content_state = 'UPLOADING'
-               and coalesce(upload_started_at, created_at) < :before
-             order by upload_started_at limit 1000
-            """,
-            UUID.class)
-        .setParameter("before", Timestamp.from(before))
-        .getResultList();
-  }
-
-  @SuppressWarnings("unchecked")
   private boolean fail(UUID id, Instant before) {
-    List<Recording> locked =
-        em.createNativeQuery(
-                """
-                select * from recording
-                 where id = :id and content_state = 'UPLOADING'
-                   and coalesce(upload_started_at, created_at) < :before
-                 for update skip locked
-                """,
-                Recording.class)
-            .setParameter("id", id)
-            .setParameter("before", Timestamp.from(before))
-            .getResultList();
+    Optional<Recording> locked = contents.lockUploadingSince(id, before);
     if (locked.isEmpty()) {
       return false;
     }
-    Recording r = locked.get(0);
+    Recording r = locked.get();
     try {
       blobs.deleteUnfinished(r.blobKey());
       blobs.delete(r.blobKey());

@@ -3,10 +3,7 @@ package se.insyn.recording.vault.disposal.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,13 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import se.insyn.outbox.AuditEvent;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.recording.platform.config.RecordingConfig;
 import se.insyn.recording.vault.content.repository.ContentKeyRepository;
 import se.insyn.recording.vault.content.store.BlobStore;
+import se.insyn.recording.vault.disposal.repository.DisposalRepository;
 
 /**
  * Disposal (R44, R46): every recording past its {@code deleteAfter} and under no legal hold is
@@ -45,30 +42,19 @@ public class DisposalJob {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
 
-  /** Not held: no active hold names it, and no active hold's channel window covers it. */
-  static final String NOT_HELD =
-      """
-       and not exists (select 1 from legal_hold_recording hr join legal_hold h on h.id = hr.hold_id
-                       where hr.recording_id = r.id and h.released_at is null)
-       and not exists (select 1 from legal_hold h
-                       where h.released_at is null and h.channel_id = r.channel_id
-                         and coalesce(r.started_at, r.created_at) >= h.window_from
-                         and coalesce(r.started_at, r.created_at) < h.window_to)
-      """;
-
-  private final EntityManager em;
+  private final DisposalRepository disposals;
   private final ContentKeyRepository keys;
   private final BlobStore blobs;
   private final AuditOutbox audit;
   private final RecordingConfig config;
 
   DisposalJob(
-      EntityManager em,
+      DisposalRepository disposals,
       ContentKeyRepository keys,
       BlobStore blobs,
       AuditOutbox audit,
       RecordingConfig config) {
-    this.em = em;
+    this.disposals = disposals;
     this.keys = keys;
     this.blobs = blobs;
     this.audit = audit;
@@ -106,42 +92,18 @@ public class DisposalJob {
    * Step 1 for a batch of due, unheld recordings: destroy their data keys and note it. Public so
    * that a test can stop a run right after it, as a crash would.
    */
-  @SuppressWarnings("unchecked")
   public List<UUID> shredDue(Instant now) {
-    List<UUID> ids =
-        em.createNativeQuery(
-                """
-                select r.id from recording r
-                 where r.delete_after <= :now
-                   and r.disposal_stage is null
-                   and r.content_state is distinct from 'UPLOADING'
-                """
-                    + NOT_HELD
-                    + " order by r.delete_after limit :limit for update of r skip locked",
-                UUID.class)
-            .setParameter("now", Timestamp.from(now))
-            .setParameter("limit", config.disposal().batchSize())
-            .getResultList();
+    List<UUID> ids = disposals.claimDue(now, config.disposal().batchSize());
     if (ids.isEmpty()) {
       return ids;
     }
     keys.destroy(ids);
-    em.createNativeQuery("update recording set disposal_stage = 'KEY_DESTROYED' where id in (:ids)")
-        .setParameter("ids", ids)
-        .executeUpdate();
+    disposals.markKeyDestroyed(ids);
     return ids;
   }
 
-  @SuppressWarnings("unchecked")
   private List<UUID> claimInterrupted() {
-    return em.createNativeQuery(
-            """
-            select r.id from recording r where r.disposal_stage = 'KEY_DESTROYED'
-             order by r.delete_after limit :limit for update of r skip locked
-            """,
-            UUID.class)
-        .setParameter("limit", config.disposal().batchSize())
-        .getResultList();
+    return disposals.claimKeyDestroyed(config.disposal().batchSize());
   }
 
   /** Steps 2 and 3: delete the bytes, then write each receipt once. */
@@ -162,88 +124,42 @@ public class DisposalJob {
     return QuarkusTransaction.requiringNew().call(() -> receipts(deleted));
   }
 
-  @SuppressWarnings("unchecked")
   private int receipts(List<UUID> ids) {
-    List<Object[]> rows =
-        em.createNativeQuery(
-                """
-                select r.id, r.content_hash, r.delete_after, r.channel_id, p.disposal_body,
-                       p.disposal_registry_number, p.disposal_date, p.disposal_document_type,
-                       p.retention, p.purpose, p.legal_basis, r.policy_id, r.policy_version
-                  from recording r join policy_version p on p.id = r.policy_version_id
-                 where r.id in (:ids) and r.disposal_stage = 'KEY_DESTROYED'
-                 for update of r skip locked
-                """)
-            .setParameter("ids", ids)
-            .getResultList();
+    List<DisposalRepository.Due> due = disposals.lockForReceipts(ids);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    UUID[] disposed = new UUID[rows.size()];
-    String[] receipts = new String[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      Object[] row = rows.get(i);
-      UUID id = (UUID) row[0];
+    UUID[] disposed = new UUID[due.size()];
+    String[] receipts = new String[due.size()];
+    for (int i = 0; i < due.size(); i++) {
+      DisposalRepository.Due row = due.get(i);
       Map<String, Object> decision = new LinkedHashMap<>();
-      decision.put("body", row[4]);
-      decision.put("registryNumber", row[5]);
-      decision.put("date", row[6] == null ? null : row[6].toString());
-      decision.put("documentType", row[7]);
-      decision.put("retention", row[8]);
+      decision.put("body", row.decisionBody());
+      decision.put("registryNumber", row.decisionRegistryNumber());
+      decision.put("date", row.decisionDate() == null ? null : row.decisionDate().toString());
+      decision.put("documentType", row.decisionDocumentType());
+      decision.put("retention", row.retention());
       Map<String, Object> receipt = new LinkedHashMap<>();
-      receipt.put("recordingId", id.toString());
-      receipt.put("contentHash", row[1]);
+      receipt.put("recordingId", row.id().toString());
+      receipt.put("contentHash", row.contentHash());
       receipt.put("disposalDecision", decision);
-      receipt.put("policyId", row[11].toString());
-      receipt.put("policyVersion", row[12]);
-      receipt.put("deleteAfter", instant(row[2]));
+      receipt.put("policyId", row.policyId().toString());
+      receipt.put("policyVersion", row.policyVersion());
+      receipt.put("deleteAfter", row.deleteAfter() == null ? null : row.deleteAfter().toString());
       receipt.put("disposedAt", now.toString());
       receipt.put("executor", "system");
       UUID eventId =
           audit.record(
               "recording.disposed",
-              "recording/" + id,
+              "recording/" + row.id(),
               AuditEvent.Actor.SYSTEM,
-              (String) row[9],
-              (String) row[10],
+              row.purpose(),
+              row.legalBasis(),
               receipt);
       receipt.put("receiptId", eventId.toString());
-      disposed[i] = id;
+      disposed[i] = row.id();
       receipts[i] = json(receipt);
     }
-    // One statement for the whole batch; the receipts' outbox rows go out in JDBC batches at flush.
-    em.unwrap(Session.class)
-        .doWork(
-            connection -> {
-              try (PreparedStatement update =
-                  connection.prepareStatement(
-                      """
-                      update recording r
-                         set disposal_stage = 'DISPOSED', disposed_at = ?,
-                             disposal_receipt = cast(d.receipt as jsonb), content_state = null
-                        from unnest(?::uuid[], ?::text[]) as d(id, receipt)
-                       where r.id = d.id
-                      """)) {
-                update.setTimestamp(1, Timestamp.from(now));
-                update.setArray(2, connection.createArrayOf("uuid", disposed));
-                update.setArray(3, connection.createArrayOf("text", receipts));
-                update.executeUpdate();
-              }
-            });
-    em.flush();
-    em.clear();
-    return rows.size();
-  }
-
-  private static String instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Timestamp t) {
-      return t.toInstant().toString();
-    }
-    if (value instanceof java.time.OffsetDateTime o) {
-      return o.toInstant().toString();
-    }
-    return value.toString();
+    disposals.markDisposed(disposed, receipts, now);
+    return due.size();
   }
 
   private static String json(Map<String, Object> map) {

@@ -1,7 +1,6 @@
 package se.insyn.recording.vault.subjectaccess.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +18,7 @@ import se.insyn.recording.gate.policy.repository.PolicyVersion;
 import se.insyn.recording.gate.policy.repository.PolicyVersionRepository;
 import se.insyn.recording.platform.pseudonym.Pseudonymizer;
 import se.insyn.recording.recording.repository.Recording;
+import se.insyn.recording.recording.repository.RecordingRepository;
 import se.insyn.recording.vault.access.repository.AccessRecord;
 import se.insyn.recording.vault.access.repository.AccessRecordRepository;
 import se.insyn.recording.vault.content.service.ContentGoneException;
@@ -34,7 +34,7 @@ public class SubjectAccessService {
   public record Entry(
       Recording recording, String channelName, PolicyVersion policy, List<AccessRecord> accesses) {}
 
-  private final EntityManager em;
+  private final RecordingRepository recordings;
   private final ChannelRepository channels;
   private final PolicyVersionRepository policies;
   private final AccessRecordRepository accessRecords;
@@ -42,13 +42,13 @@ public class SubjectAccessService {
   private final AuditOutbox audit;
 
   SubjectAccessService(
-      EntityManager em,
+      RecordingRepository recordings,
       ChannelRepository channels,
       PolicyVersionRepository policies,
       AccessRecordRepository accessRecords,
       Pseudonymizer pseudonymizer,
       AuditOutbox audit) {
-    this.em = em;
+    this.recordings = recordings;
     this.channels = channels;
     this.policies = policies;
     this.accessRecords = accessRecords;
@@ -132,25 +132,9 @@ public class SubjectAccessService {
       throw ProblemException.badRequest(
           "from must be before to", List.of(new Problem.Violation("to", "after from")));
     }
-    String sql =
-        "select * from recording r where "
-            + (byPhone ? "r.caller_hmac = :subject" : "jsonb_exists(r.employee_subjects, :subject)")
-            + (q.from() != null ? " and r.created_at >= :from" : "")
-            + (q.to() != null ? " and r.created_at < :to" : "")
-            + " order by r.created_at";
-    var query =
-        em.createNativeQuery(sql, Recording.class)
-            .setParameter(
-                "subject", byPhone ? pseudonymizer.phone(q.phoneNumber()) : q.employeeId());
-    if (q.from() != null) {
-      query.setParameter("from", java.sql.Timestamp.from(q.from()));
-    }
-    if (q.to() != null) {
-      query.setParameter("to", java.sql.Timestamp.from(q.to()));
-    }
-    @SuppressWarnings("unchecked")
-    List<Recording> result = query.getResultList();
-    return result;
+    return byPhone
+        ? recordings.listByCaller(pseudonymizer.phone(q.phoneNumber()), q.from(), q.to())
+        : recordings.listByEmployee(q.employeeId(), q.from(), q.to());
   }
 
   private Map<String, Object> subjectData(SubjectQuery q) {

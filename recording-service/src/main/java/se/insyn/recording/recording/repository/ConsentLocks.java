@@ -1,5 +1,6 @@
-package se.insyn.recording.recording.service;
+package se.insyn.recording.recording.repository;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.List;
@@ -9,16 +10,21 @@ import java.util.List;
  * transaction-scoped PostgreSQL advisory lock, taken in a fixed order so two callers never
  * deadlock. With it, a withdrawal applied while a PERMIT is being written is never missed.
  */
-public final class ConsentLocks {
+@ApplicationScoped
+public class ConsentLocks {
 
-  private ConsentLocks() {}
+  private final EntityManager em;
 
-  public static void lock(EntityManager em, String consentId) {
-    lockAll(em, List.of(consentId));
+  ConsentLocks(EntityManager em) {
+    this.em = em;
+  }
+
+  public void lock(String consentId) {
+    lockAll(List.of(consentId));
   }
 
   /** Locks every consent (sorted) until the transaction ends. */
-  public static void lockAll(EntityManager em, Collection<String> consentIds) {
+  public void lockAll(Collection<String> consentIds) {
     for (String id : consentIds.stream().distinct().sorted().toList()) {
       em.createNativeQuery("select pg_advisory_xact_lock(hashtext('insyn.consent:' || :id))")
           .setParameter("id", id)
@@ -27,7 +33,7 @@ public final class ConsentLocks {
   }
 
   /** Whether the feed has already reported any of the consents as ended. Call after locking. */
-  public static boolean anyEnded(EntityManager em, Collection<String> consentIds) {
+  public boolean anyEnded(Collection<String> consentIds) {
     if (consentIds.isEmpty()) {
       return false;
     }
