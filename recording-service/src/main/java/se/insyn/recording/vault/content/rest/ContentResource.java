@@ -139,6 +139,7 @@ public class ContentResource {
               schema = @Schema(implementation = GoneProblem.class),
               examples = @ExampleObject(name = "disposed", value = GONE)))
   public ContentDto get(@PathParam("id") UUID id) {
-    return queries.facts(id);
+    ContentQueries.Facts facts = queries.facts(id);
+    return ContentDto.of(facts.recording(), facts.sealIntact());
   }
 }

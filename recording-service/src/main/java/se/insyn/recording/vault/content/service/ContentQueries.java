@@ -9,11 +9,13 @@ import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.ProblemException;
 import se.insyn.recording.recording.repository.Recording;
 import se.insyn.recording.recording.repository.RecordingRepository;
-import se.insyn.recording.vault.content.rest.ContentDto;
 
 /** Facts about stored content, for the roles that may see metadata; each look is audited. */
 @ApplicationScoped
 public class ContentQueries {
+
+  /** A recording's content facts; {@code sealIntact} as {@link ContentService#sealIntact}. */
+  public record Facts(Recording recording, Boolean sealIntact) {}
 
   private final RecordingRepository recordings;
   private final ContentService content;
@@ -26,7 +28,7 @@ public class ContentQueries {
   }
 
   @Transactional(dontRollbackOn = ContentGoneException.class)
-  public ContentDto facts(UUID id) {
+  public Facts facts(UUID id) {
     Recording r =
         recordings
             .findByIdOptional(id)
@@ -41,7 +43,7 @@ public class ContentQueries {
     if (r.contentState == null) {
       throw ProblemException.notFound("The recording has no content");
     }
-    return ContentDto.of(
+    return new Facts(
         r, r.contentState == Recording.ContentState.SEALED ? content.sealIntact(r) : null);
   }
 }

@@ -8,19 +8,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.SecretKey;
 import org.jboss.logging.Logger;
 import se.insyn.outbox.AuditOutbox;
-import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
-import se.insyn.recording.platform.config.RecordingConfig;
 import se.insyn.recording.recording.repository.Recording;
 import se.insyn.recording.recording.repository.RecordingRepository;
-import se.insyn.recording.vault.content.repository.ContentKeyRepository;
 import se.insyn.recording.vault.content.store.BlobStore;
 
 /**
@@ -44,116 +39,110 @@ public class ContentService {
   public record Disposed(Map<String, Object> receipt) implements Readable {}
 
   private final RecordingRepository recordings;
-  private final ContentKeyRepository keys;
+  private final EncryptedContent pipeline;
   private final KeyVault vault;
   private final BlobStore blobs;
   private final AuditOutbox audit;
-  private final RecordingConfig config;
 
   ContentService(
       RecordingRepository recordings,
-      ContentKeyRepository keys,
+      EncryptedContent pipeline,
       KeyVault vault,
       BlobStore blobs,
-      AuditOutbox audit,
-      RecordingConfig config) {
+      AuditOutbox audit) {
     this.recordings = recordings;
-    this.keys = keys;
+    this.pipeline = pipeline;
     this.vault = vault;
     this.blobs = blobs;
     this.audit = audit;
-    this.config = config;
   }
 
   /** Stores the content of a permitted, started recording; once only. */
   public Recording upload(UUID id, String contentType, InputStream body) {
-    SecretKey dataKey = QuarkusTransaction.requiringNew().call(() -> begin(id, contentType));
-    EncryptedContent.Stored stored;
-    try {
-      stored =
-          EncryptedContent.write(
-              blobs, "recordings/" + id, dataKey, id, config.content().chunkSize(), body);
-    } catch (IOException | RuntimeException e) {
-      LOG.debugf("upload of recording %s failed: %s", id, e.toString());
-      QuarkusTransaction.requiringNew().run(() -> abandon(id));
-      throw EncryptedContent.incomplete();
-    }
-    return QuarkusTransaction.requiringNew().call(() -> seal(id, stored.sha256(), stored.size()));
+    return pipeline.upload(id, contentType, body, new RecordingContent());
   }
 
-  private SecretKey begin(UUID id, String contentType) {
-    Recording r = locked(id);
-    if (r.disposed()) {
-      throw new ContentGoneException(id, r.disposalReceipt);
-    }
-    if (r.startedAt == null) {
-      throw ProblemException.conflict(
-          "The recording was never started (R20); there is no content to store");
-    }
-    if (r.state == Recording.State.STOPPED_CONSENT_WITHDRAWN) {
-      throw ProblemException.conflict(
-          "A consent the recording relied on was withdrawn; its content may not be stored");
-    }
-    if (r.contentState != null && r.contentState != Recording.ContentState.UPLOAD_FAILED) {
-      throw ProblemException.conflict("The recording's content is " + r.contentState);
-    }
-    if (contentType != null && contentType.length() > 100) {
-      throw ProblemException.badRequest(
-          "Content-Type is too long",
-          List.of(new Problem.Violation("Content-Type", "at most 100 characters")));
-    }
-    EncryptedContent.NewKey key = EncryptedContent.newKey(vault, id);
-    keys.persist(key.row());
-    r.contentState = Recording.ContentState.UPLOADING;
-    r.uploadStartedAt = Instant.now();
-    r.contentType = contentType == null ? "application/octet-stream" : contentType;
-    return key.dataKey();
-  }
+  /** What the pipeline needs to know about a recording's row. */
+  private final class RecordingContent implements EncryptedContent.Owner<Recording> {
 
-  private void abandon(UUID id) {
-    Recording r = locked(id);
-    keys.deleteById(id);
-    r.contentState = null;
-    r.contentType = null;
-    r.uploadStartedAt = null;
-    try {
-      blobs.delete("recordings/" + id);
-    } catch (IOException e) {
-      LOG.warnf("could not remove the partial blob of recording %s", id);
+    @Override
+    public Recording lock(UUID id) {
+      return locked(id);
     }
-  }
 
-  private Recording seal(UUID id, String hash, long size) {
-    Recording r = locked(id);
-    if (r.contentState != Recording.ContentState.UPLOADING) {
-      // Taken for dead by the upload recovery, which destroyed its key: the bytes are unreadable.
-      try {
-        blobs.delete(r.blobKey());
-      } catch (IOException e) {
-        LOG.warnf("could not remove the orphaned blob of recording %s", id);
+    @Override
+    public void admit(Recording r) {
+      if (r.disposed()) {
+        throw new ContentGoneException(r.id, r.disposalReceipt);
       }
-      throw ProblemException.conflict(
-          "The upload took longer than recording.disposal.stuck-upload-after and was given up;"
-              + " upload it again");
+      if (r.startedAt == null) {
+        throw ProblemException.conflict(
+            "The recording was never started (R20); there is no content to store");
+      }
+      if (r.state == Recording.State.STOPPED_CONSENT_WITHDRAWN) {
+        throw ProblemException.conflict(
+            "A consent the recording relied on was withdrawn; its content may not be stored");
+      }
+      if (r.contentState != null && r.contentState != Recording.ContentState.UPLOAD_FAILED) {
+        throw ProblemException.conflict("The recording's content is " + r.contentState);
+      }
     }
-    r.contentHash = hash;
-    r.contentSize = size;
-    Seal.make(r, vault);
-    r.sealedAt = Instant.now();
-    r.contentState = Recording.ContentState.SEALED;
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("sha256", hash);
-    data.put("size", size);
-    data.put("seal", r.contentSeal);
-    data.put("channelId", r.channelId.toString());
-    data.put("policyId", r.policyId.toString());
-    data.put("policyVersion", r.policyVersion);
-    data.put("noticeVersion", r.noticeVersion);
-    data.put("startedAt", String.valueOf(r.startedAt));
-    data.put("stoppedAt", String.valueOf(r.stoppedAt));
-    data.put("direction", r.direction.name());
-    audit.record("recording.content.sealed", "recording/" + r.id, null, null, data);
-    return r;
+
+    @Override
+    public void uploading(Recording r, String contentType) {
+      r.contentState = Recording.ContentState.UPLOADING;
+      r.uploadStartedAt = Instant.now();
+      r.contentType = contentType;
+    }
+
+    @Override
+    public void abandoned(Recording r) {
+      r.contentState = null;
+      r.contentType = null;
+      r.uploadStartedAt = null;
+    }
+
+    @Override
+    public void stored(Recording r, EncryptedContent.Stored stored) {
+      if (r.contentState != Recording.ContentState.UPLOADING) {
+        // Taken for dead by the upload recovery, which destroyed its key: the bytes are unreadable.
+        try {
+          blobs.delete(r.blobKey());
+        } catch (IOException e) {
+          LOG.warnf("could not remove the orphaned blob of recording %s", r.id);
+        }
+        throw ProblemException.conflict(
+            "The upload took longer than recording.disposal.stuck-upload-after and was given up;"
+                + " upload it again");
+      }
+      r.contentHash = stored.sha256();
+      r.contentSize = stored.size();
+      Seal.make(r, vault);
+      r.sealedAt = Instant.now();
+      r.contentState = Recording.ContentState.SEALED;
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("sha256", stored.sha256());
+      data.put("size", stored.size());
+      data.put("seal", r.contentSeal);
+      data.put("channelId", r.channelId.toString());
+      data.put("policyId", r.policyId.toString());
+      data.put("policyVersion", r.policyVersion);
+      data.put("noticeVersion", r.noticeVersion);
+      data.put("startedAt", String.valueOf(r.startedAt));
+      data.put("stoppedAt", String.valueOf(r.stoppedAt));
+      data.put("direction", r.direction.name());
+      audit.record("recording.content.sealed", "recording/" + r.id, null, null, data);
+    }
+
+    @Override
+    public String blobKey(UUID id) {
+      return "recordings/" + id;
+    }
+
+    @Override
+    public String noun() {
+      return "recording";
+    }
   }
 
   /**
@@ -188,34 +177,24 @@ public class ContentService {
     if (gone.isPresent()) {
       return gone.get();
     }
-    Optional<Object[]> loaded =
+    Optional<EncryptedContent.Sealed> sealed =
         QuarkusTransaction.requiringNew()
             .call(
                 () ->
-                    keys.findByIdOptional(id)
+                    pipeline
+                        .keyOf(id)
                         .map(
-                            k -> {
+                            key -> {
                               Recording r = recordings.findById(id);
-                              return new Object[] {
-                                new KeyVault.Wrapped(k.kekId, k.wrappedKey),
-                                r.contentType,
-                                r.contentSize,
-                                r.contentHash
-                              };
+                              return new EncryptedContent.Sealed(
+                                  key, r.contentType, r.contentSize, r.contentHash);
                             }));
-    if (loaded.isEmpty()) {
+    if (sealed.isEmpty()) {
       // Shredded between the two looks: the disposal job is finishing it.
       return QuarkusTransaction.requiringNew()
           .call(() -> new Disposed(recordings.findById(id).disposalReceipt));
     }
-    Object[] k = loaded.get();
-    try {
-      InputStream decrypted =
-          EncryptedContent.read(blobs, "recordings/" + id, vault, id, (KeyVault.Wrapped) k[0]);
-      return new Plain(decrypted, (String) k[1], (Long) k[2], (String) k[3]);
-    } catch (IOException e) {
-      throw new IllegalStateException("content of recording " + id + " is unreadable", e);
-    }
+    return pipeline.open(id, "recordings/" + id, sealed.get());
   }
 
   /** Copies decrypted content to a response. */

@@ -200,7 +200,7 @@ public class DiscoveredRecordingResource {
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "disposed", value = GONE)))
   public Response playback(@PathParam("id") UUID id, IncidentAccess access) {
-    DiscoveryService.Plain p = discovery.open(id, access);
+    ContentService.Plain p = discovery.open(id, access);
     return Response.ok((StreamingOutput) out -> ContentService.copy(p.stream(), out))
         .type(p.contentType())
         .header("Content-Length", p.size())

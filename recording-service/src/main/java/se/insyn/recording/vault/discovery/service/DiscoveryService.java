@@ -19,18 +19,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import javax.crypto.SecretKey;
-import org.jboss.logging.Logger;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
 import se.insyn.recording.gate.channel.repository.ChannelRepository;
-import se.insyn.recording.platform.config.RecordingConfig;
 import se.insyn.recording.platform.pseudonym.Pseudonymizer;
 import se.insyn.recording.recording.repository.RecordingRepository;
-import se.insyn.recording.vault.content.repository.ContentKey;
 import se.insyn.recording.vault.content.repository.ContentKeyRepository;
 import se.insyn.recording.vault.content.service.ContentGoneException;
+import se.insyn.recording.vault.content.service.ContentService;
 import se.insyn.recording.vault.content.service.EncryptedContent;
 import se.insyn.recording.vault.content.service.KeyVault;
 import se.insyn.recording.vault.content.store.BlobStore;
@@ -50,8 +47,6 @@ import se.insyn.recording.vault.hold.repository.LegalHoldRepository;
 @ApplicationScoped
 public class DiscoveryService {
 
-  private static final Logger LOG = Logger.getLogger(DiscoveryService.class);
-
   /** Time to notify the supervisory authority after becoming aware of a breach (R64). */
   static final Duration NOTIFICATION_WINDOW = Duration.ofHours(72);
 
@@ -65,20 +60,16 @@ public class DiscoveryService {
   /** A registered batch and what became of each recording in it. */
   public record Registered(DiscoveryBatch batch, List<DiscoveredRecording> recordings) {}
 
-  /** Decrypted content of a discovered recording; the caller closes the stream. */
-  public record Plain(InputStream stream, String contentType, long size, String sha256) {}
-
   private final DiscoveredRecordingRepository discovered;
   private final DiscoveryBatchRepository batches;
   private final ChannelRepository channels;
   private final RecordingRepository recordings;
   private final LegalHoldRepository holds;
   private final ContentKeyRepository keys;
-  private final KeyVault vault;
+  private final EncryptedContent pipeline;
   private final BlobStore blobs;
   private final Pseudonymizer pseudonymizer;
   private final AuditOutbox audit;
-  private final RecordingConfig config;
 
   DiscoveryService(
       DiscoveredRecordingRepository discovered,
@@ -87,22 +78,20 @@ public class DiscoveryService {
       RecordingRepository recordings,
       LegalHoldRepository holds,
       ContentKeyRepository keys,
-      KeyVault vault,
+      EncryptedContent pipeline,
       BlobStore blobs,
       Pseudonymizer pseudonymizer,
-      AuditOutbox audit,
-      RecordingConfig config) {
+      AuditOutbox audit) {
     this.discovered = discovered;
     this.batches = batches;
     this.channels = channels;
     this.recordings = recordings;
     this.holds = holds;
     this.keys = keys;
-    this.vault = vault;
+    this.pipeline = pipeline;
     this.blobs = blobs;
     this.pseudonymizer = pseudonymizer;
     this.audit = audit;
-    this.config = config;
   }
 
   @Transactional
@@ -226,69 +215,66 @@ public class DiscoveryService {
 
   /** Stores the platform's copy of a discovered recording, encrypted like any content; once. */
   public DiscoveredRecording upload(UUID id, String contentType, InputStream body) {
-    SecretKey dataKey = QuarkusTransaction.requiringNew().call(() -> begin(id, contentType));
-    EncryptedContent.Stored stored;
-    try {
-      stored =
-          EncryptedContent.write(
-              blobs, "discovered/" + id, dataKey, id, config.content().chunkSize(), body);
-    } catch (IOException | RuntimeException e) {
-      LOG.debugf("upload of discovered recording %s failed: %s", id, e.toString());
-      QuarkusTransaction.requiringNew().run(() -> abandon(id));
-      throw EncryptedContent.incomplete();
-    }
-    return QuarkusTransaction.requiringNew().call(() -> sealed(id, stored.sha256(), stored.size()));
+    return pipeline.upload(id, contentType, body, new DiscoveredContent());
   }
 
-  private SecretKey begin(UUID id, String contentType) {
-    DiscoveredRecording d = locked(id);
-    if (d.status == DiscoveredRecording.Status.DISPOSED) {
-      throw new ContentGoneException(id, d.disposalReceipt);
-    }
-    if (d.contentState != null) {
-      throw ProblemException.conflict("The content is " + d.contentState);
-    }
-    if (contentType != null && contentType.length() > 100) {
-      throw ProblemException.badRequest(
-          "Content-Type is too long",
-          List.of(new Problem.Violation("Content-Type", "at most 100 characters")));
-    }
-    EncryptedContent.NewKey key = EncryptedContent.newKey(vault, id);
-    keys.persist(key.row());
-    d.contentState = DiscoveredRecording.ContentState.UPLOADING;
-    d.contentType = contentType == null ? "application/octet-stream" : contentType;
-    return key.dataKey();
-  }
+  /** What the pipeline needs to know about a discovered recording's row. */
+  private final class DiscoveredContent implements EncryptedContent.Owner<DiscoveredRecording> {
 
-  private void abandon(UUID id) {
-    DiscoveredRecording d = locked(id);
-    keys.deleteById(id);
-    d.contentState = null;
-    d.contentType = null;
-    try {
-      blobs.delete(d.blobKey());
-    } catch (IOException e) {
-      LOG.warnf("could not remove the partial blob of discovered recording %s", id);
+    @Override
+    public DiscoveredRecording lock(UUID id) {
+      return locked(id);
     }
-  }
 
-  private DiscoveredRecording sealed(UUID id, String hash, long size) {
-    DiscoveredRecording d = locked(id);
-    d.contentHash = hash;
-    d.contentSize = size;
-    d.contentState = DiscoveredRecording.ContentState.SEALED;
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("sha256", hash);
-    data.put("size", size);
-    data.put("status", d.status.name());
-    audit.record("discovered-recording.content.stored", "discovered/" + d.id, null, null, data);
-    return d;
+    @Override
+    public void admit(DiscoveredRecording d) {
+      if (d.status == DiscoveredRecording.Status.DISPOSED) {
+        throw new ContentGoneException(d.id, d.disposalReceipt);
+      }
+      if (d.contentState != null) {
+        throw ProblemException.conflict("The content is " + d.contentState);
+      }
+    }
+
+    @Override
+    public void uploading(DiscoveredRecording d, String contentType) {
+      d.contentState = DiscoveredRecording.ContentState.UPLOADING;
+      d.contentType = contentType;
+    }
+
+    @Override
+    public void abandoned(DiscoveredRecording d) {
+      d.contentState = null;
+      d.contentType = null;
+    }
+
+    @Override
+    public void stored(DiscoveredRecording d, EncryptedContent.Stored stored) {
+      d.contentHash = stored.sha256();
+      d.contentSize = stored.size();
+      d.contentState = DiscoveredRecording.ContentState.SEALED;
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("sha256", stored.sha256());
+      data.put("size", stored.size());
+      data.put("status", d.status.name());
+      audit.record("discovered-recording.content.stored", "discovered/" + d.id, null, null, data);
+    }
+
+    @Override
+    public String blobKey(UUID id) {
+      return "discovered/" + id;
+    }
+
+    @Override
+    public String noun() {
+      return "discovered recording";
+    }
   }
 
   /** Opens the content for an incident handler; each opening is audited with the case it serves. */
-  public Plain open(@NotNull UUID id, @Valid @NotNull IncidentAccess access) {
+  public ContentService.Plain open(@NotNull UUID id, @Valid @NotNull IncidentAccess access) {
     String caseRef = access.caseRef();
-    Object[] k =
+    EncryptedContent.Sealed sealed =
         QuarkusTransaction.requiringNew()
             .call(
                 () -> {
@@ -299,28 +285,16 @@ public class DiscoveryService {
                   if (d.contentState != DiscoveredRecording.ContentState.SEALED) {
                     throw ProblemException.notFound("The discovered recording has no content");
                   }
-                  ContentKey key = keys.findById(id);
+                  KeyVault.Wrapped key = pipeline.keyOf(id).orElseThrow();
                   Map<String, Object> data = new LinkedHashMap<>();
                   data.put("caseRef", caseRef);
                   data.put("status", d.status.name());
                   audit.record(
                       "discovered-recording.accessed", "discovered/" + id, null, null, data);
-                  return new Object[] {
-                    new KeyVault.Wrapped(key.kekId, key.wrappedKey),
-                    d.contentType,
-                    d.contentSize,
-                    d.contentHash
-                  };
+                  return new EncryptedContent.Sealed(
+                      key, d.contentType, d.contentSize, d.contentHash);
                 });
-    try {
-      return new Plain(
-          EncryptedContent.read(blobs, "discovered/" + id, vault, id, (KeyVault.Wrapped) k[0]),
-          (String) k[1],
-          (Long) k[2],
-          (String) k[3]);
-    } catch (IOException e) {
-      throw new IllegalStateException("content of discovered recording " + id + " unreadable", e);
-    }
+    return pipeline.open(id, "discovered/" + id, sealed);
   }
 
   /**
