@@ -1,7 +1,0 @@
-package se.insyn.recording.decision.service;
-
-import jakarta.validation.constraints.NotNull;
-import java.util.UUID;
-
-/** The channel a call is transferred to (R27). */
-public record Transfer(@NotNull UUID targetChannelId) {}

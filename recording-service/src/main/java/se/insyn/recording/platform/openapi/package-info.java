@@ -1,0 +1,2 @@
+/** Example bodies shared by the OpenAPI annotations of every resource. */
+package se.insyn.recording.platform.openapi;

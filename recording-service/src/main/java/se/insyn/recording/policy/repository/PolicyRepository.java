@@ -1,8 +1,0 @@
-package se.insyn.recording.policy.repository;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
-
-@ApplicationScoped
-public class PolicyRepository implements PanacheRepositoryBase<Policy, UUID> {}

@@ -1,0 +1,101 @@
+package se.insyn.recording.recording.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import se.insyn.outbox.AuditOutbox;
+import se.insyn.problem.ProblemException;
+import se.insyn.recording.recording.repository.Recording;
+import se.insyn.recording.recording.repository.RecordingRepository;
+
+/** What happens to a permitted recording: confirmed start (R20), transfer (R27), stop. */
+@ApplicationScoped
+public class RecordingService {
+
+  private final RecordingRepository recordings;
+  private final TransferScope scope;
+  private final RecordingStopper stopper;
+  private final AuditOutbox audit;
+
+  RecordingService(
+      RecordingRepository recordings,
+      TransferScope scope,
+      RecordingStopper stopper,
+      AuditOutbox audit) {
+    this.recordings = recordings;
+    this.scope = scope;
+    this.stopper = stopper;
+    this.audit = audit;
+  }
+
+  /** The platform confirms the notice has played; only now may capture begin (R20). */
+  @Transactional
+  public Recording started(@NotNull UUID id) {
+    Recording r = find(id);
+    if (r.state != Recording.State.PERMITTED) {
+      throw ProblemException.conflict("The recording is " + r.state + ", not awaiting its start");
+    }
+    r.state = Recording.State.RECORDING;
+    r.startedAt = Instant.now();
+    audit.record(
+        "recording.started",
+        "recording/" + r.id,
+        null,
+        null,
+        Map.of(
+            "channelId", r.channelId.toString(),
+            "policyId", r.policyId.toString(),
+            "policyVersion", r.policyVersion,
+            "noticeVersion", String.valueOf(r.noticeVersion)));
+    return r;
+  }
+
+  /**
+   * The call moves to another channel. Recording goes on only if that channel is covered by the
+   * same, still active policy version and is neither protected nor killed; otherwise it stops at
+   * the transfer (R27).
+   */
+  @Transactional
+  public Recording transfer(@NotNull UUID id, @Valid @NotNull Transfer request) {
+    Recording r = find(id);
+    if (!r.inProgress()) {
+      throw ProblemException.conflict("The recording has already stopped");
+    }
+    UUID target = request.targetChannelId();
+    boolean inScope = scope.covers(r, target);
+    UUID from = r.channelId;
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("fromChannelId", from.toString());
+    data.put("toChannelId", target.toString());
+    data.put("inScope", inScope);
+    data.put("policyId", r.policyId.toString());
+    data.put("policyVersion", r.policyVersion);
+    audit.record("recording.transferred", "recording/" + r.id, null, null, data);
+    r.channelId = target;
+    if (!inScope) {
+      stopper.stop(r, Recording.StopReason.TRANSFER_OUT_OF_SCOPE);
+    }
+    return r;
+  }
+
+  @Transactional
+  public Recording stop(@NotNull UUID id) {
+    Recording r = find(id);
+    if (!r.inProgress()) {
+      throw ProblemException.conflict("The recording has already stopped");
+    }
+    stopper.stop(r, Recording.StopReason.ENDED);
+    return r;
+  }
+
+  private Recording find(UUID id) {
+    return recordings
+        .findByIdOptional(id)
+        .orElseThrow(() -> ProblemException.notFound("No recording " + id));
+  }
+}

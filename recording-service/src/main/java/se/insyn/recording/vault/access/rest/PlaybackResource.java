@@ -1,0 +1,170 @@
+package se.insyn.recording.vault.access.rest;
+
+import static se.insyn.recording.platform.openapi.ApiExamples.*;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.insyn.problem.Problem;
+import se.insyn.recording.vault.access.service.AccessReason;
+import se.insyn.recording.vault.access.service.AccessService;
+import se.insyn.recording.vault.access.service.Approval;
+import se.insyn.recording.vault.content.rest.GoneProblem;
+import se.insyn.recording.vault.content.service.ContentGoneException;
+import se.insyn.recording.vault.content.service.ContentService;
+
+@Path("/api/v1/recordings/{id}")
+@Authenticated
+@Tag(name = "Access")
+public class PlaybackResource {
+
+  private final AccessService access;
+  private final ContentService content;
+  private final SecurityIdentity caller;
+
+  PlaybackResource(AccessService access, ContentService content, SecurityIdentity caller) {
+    this.access = access;
+    this.content = content;
+    this.caller = caller;
+  }
+
+  /** Any authenticated caller reaches the check, so that every refusal is audited (R51). */
+  @POST
+  @Path("/playback")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces({MediaType.APPLICATION_OCTET_STREAM, "audio/*", "video/*", MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "Play a recording, with a reason (R8, R50, R51)",
+      description =
+          "Role reviewer only; the reason's purpose must be the policy's purpose; a secrecy-classed"
+              + " line also needs a second reviewer's approval first. Every playback and every"
+              + " refusal is audited. Answers the decrypted content.")
+  @RequestBody(
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "threat",
+                      value =
+                          "{\"reasonCode\":\"THREAT_INVESTIGATION\",\"caseRef\":\"AM 2026/77\"}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "The decrypted content",
+      content =
+          @Content(
+              mediaType = "audio/wav",
+              examples = @ExampleObject(name = "audio", value = "RIFF....WAVEfmt ...")))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid request body (violations name the fields)",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
+  @APIResponse(
+      responseCode = "403",
+      description = "Refused (role, purpose, or missing second approval); audited",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "purpose", value = ACCESS_REFUSED)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such recording, or no content",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(
+      responseCode = "410",
+      description = "Disposed of; the body carries the disposal receipt",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = GoneProblem.class),
+              examples = @ExampleObject(name = "disposed", value = GONE)))
+  public Response playback(@PathParam("id") UUID id, AccessReason reason) {
+    access.authorizePlayback(id, reason, caller);
+    return stream(id, content.open(id));
+  }
+
+  public static Response stream(UUID id, ContentService.Readable readable) {
+    if (readable instanceof ContentService.Disposed d) {
+      throw new ContentGoneException(id, d.receipt());
+    }
+    ContentService.Plain p = (ContentService.Plain) readable;
+    return Response.ok((StreamingOutput) out -> ContentService.copy(p.stream(), out))
+        .type(p.contentType())
+        .header("Content-Length", p.size())
+        .header("X-Content-SHA256", p.sha256())
+        .build();
+  }
+
+  @POST
+  @Path("/access-approvals")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(AccessService.PLAYBACK_ROLE)
+  @Operation(
+      summary = "A second reviewer approves someone's access to a secrecy-classed recording (R50)")
+  @RequestBody(
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "approval",
+                      value =
+                          """
+                          {"requester":"reviewer-rut","reasonCode":"CASE_HANDLING",\
+                          "caseRef":"SOC 2026/12"}""")))
+  @APIResponse(
+      responseCode = "201",
+      description = "Approved",
+      content =
+          @Content(
+              schema = @Schema(implementation = ApprovalDto.class),
+              examples = @ExampleObject(name = "approved", value = APPROVAL)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid request body (violations name the fields)",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such recording",
+      content =
+          @Content(
+              mediaType = PROBLEM,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  public Response approve(@PathParam("id") UUID id, Approval request, @Context UriInfo uri) {
+    ApprovalDto approved = ApprovalDto.of(access.approve(id, request, caller));
+    return Response.created(uri.getAbsolutePathBuilder().path(approved.id().toString()).build())
+        .entity(approved)
+        .build();
+  }
+}

@@ -1,0 +1,208 @@
+package se.insyn.recording.vault.access;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.insyn.recording.ContentFixtures.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import se.insyn.devstack.test.Tokens;
+import se.insyn.outbox.OutboxEvent;
+import se.insyn.recording.Fixtures;
+
+@QuarkusTest
+class AccessTest {
+
+  private static final Map<String, String> THREAT =
+      Map.of("reasonCode", "THREAT_INVESTIGATION", "caseRef", "AM 2026/77");
+
+  @Test
+  void aReviewerWithAReasonForThePolicysPurposeHearsTheRecordingAndItIsAudited() {
+    byte[] audio = audio("play-" + UUID.randomUUID(), 2_000);
+    Made made = withContent(channelWithPolicy("P90D"), audio);
+    String reviewer = "reviewer-" + UUID.randomUUID();
+    byte[] played =
+        given()
+            .auth()
+            .oauth2(reviewerToken(reviewer))
+            .contentType(ContentType.JSON)
+            .body(THREAT)
+            .post("/api/v1/recordings/" + made.id() + "/playback")
+            .then()
+            .statusCode(200)
+            .contentType("audio/wav")
+            .extract()
+            .asByteArray();
+    assertArrayEquals(audio, played);
+    OutboxEvent event = last(made.id(), "recording.played");
+    assertTrue(event.payload.contains(reviewer), event.payload);
+    assertEquals("AM 2026/77", Fixtures.data(event).path("caseRef").asText());
+    assertEquals("THREAT_INVESTIGATION", Fixtures.data(event).path("reasonCode").asText());
+  }
+
+  @Test
+  void anItOperatorNeverGetsContentAndTheAttemptIsAudited() {
+    Made made = withContent(channelWithPolicy("P90D"), audio("it", 10));
+    String operator = "it-" + UUID.randomUUID();
+    given()
+        .auth()
+        .oauth2(Tokens.user(operator, "it-operator"))
+        .contentType(ContentType.JSON)
+        .body(THREAT)
+        .post("/api/v1/recordings/" + made.id() + "/playback")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+    OutboxEvent denied = last(made.id(), "recording.access.denied");
+    assertEquals("ROLE", Fixtures.data(denied).path("denial").asText());
+    assertTrue(denied.payload.contains(operator), denied.payload);
+
+    given()
+        .contentType(ContentType.JSON)
+        .body(THREAT)
+        .post("/api/v1/recordings/" + made.id() + "/playback")
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
+  void aReasonOutsideThePolicysPurposesIsRefusedAndAudited() {
+    Made made = withContent(channelWithPolicy("P90D"), audio("purpose", 10));
+    given()
+        .auth()
+        .oauth2(reviewerToken("reviewer-" + UUID.randomUUID()))
+        .contentType(ContentType.JSON)
+        .body(Map.of("reasonCode", "QUALITY_REVIEW", "caseRef", "KV 2026/3"))
+        .post("/api/v1/recordings/" + made.id() + "/playback")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+    JsonNode denied = Fixtures.data(last(made.id(), "recording.access.denied"));
+    assertEquals("PURPOSE", denied.path("denial").asText());
+    assertEquals("QUALITY_TRAINING", denied.path("reasonPurpose").asText());
+    assertEquals("KV 2026/3", denied.path("caseRef").asText());
+  }
+
+  @Test
+  void aReasonIsRequired() {
+    Made made = withContent(channelWithPolicy("P90D"), audio("noreason", 10));
+    given()
+        .auth()
+        .oauth2(reviewerToken("reviewer-" + UUID.randomUUID()))
+        .contentType(ContentType.JSON)
+        .body(Map.of("reasonCode", "THREAT_INVESTIGATION"))
+        .post("/api/v1/recordings/" + made.id() + "/playback")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void aSecrecyClassedLineNeedsASecondReviewersApprovalFirst() {
+    Map<String, String> reason = Map.of("reasonCode", "CASE_HANDLING", "caseRef", "SOC 2026/12");
+    byte[] audio = audio("secret", 10);
+    Made made =
+        withContent(channelWithPolicy("P90D", "CASE_DOCUMENTATION", "SOCIAL_SERVICES"), audio);
+    String rut = "reviewer-rut-" + UUID.randomUUID();
+    given()
+        .auth()
+        .oauth2(reviewerToken(rut))
+        .contentType(ContentType.JSON)
+        .body(reason)
+        .post("/api/v1/recordings/" + made.id() + "/playback")
+        .then()
+        .statusCode(403);
+    assertEquals(
+        "SECOND_APPROVAL",
+        Fixtures.data(last(made.id(), "recording.access.denied")).path("denial").asText());
+
+    // Nobody approves their own access.
+    given()
+        .auth()
+        .oauth2(reviewerToken(rut))
+        .contentType(ContentType.JSON)
+        .body(Map.of("requester", rut, "reasonCode", "CASE_HANDLING", "caseRef", "SOC 2026/12"))
+        .post("/api/v1/recordings/" + made.id() + "/access-approvals")
+        .then()
+        .statusCode(403);
+
+    given()
+        .auth()
+        .oauth2(reviewerToken("reviewer-sven-" + UUID.randomUUID()))
+        .contentType(ContentType.JSON)
+        .body(Map.of("requester", rut, "reasonCode", "CASE_HANDLING", "caseRef", "SOC 2026/12"))
+        .post("/api/v1/recordings/" + made.id() + "/access-approvals")
+        .then()
+        .statusCode(201)
+        .body("requester", equalTo(rut));
+
+    byte[] played =
+        given()
+            .auth()
+            .oauth2(reviewerToken(rut))
+            .contentType(ContentType.JSON)
+            .body(reason)
+            .post("/api/v1/recordings/" + made.id() + "/playback")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray();
+    assertArrayEquals(audio, played);
+  }
+
+  @Test
+  void metadataListingIsForMetadataRolesAndEveryListingIsAudited() {
+    UUID channel = channelWithPolicy("P90D");
+    Made made = withContent(channel, audio("list", 10));
+    for (String role : List.of("recording-admin", "it-operator", "investigator", "dpo")) {
+      given()
+          .auth()
+          .oauth2(Tokens.user(role + "-" + UUID.randomUUID(), role))
+          .queryParam("channel", channel.toString())
+          .get("/api/v1/recordings")
+          .then()
+          .statusCode(200)
+          .body("id", hasItem(made.id().toString()))
+          .body("[0].contentState", equalTo("SEALED"));
+    }
+    given()
+        .auth()
+        .oauth2(reviewerToken("reviewer-" + UUID.randomUUID()))
+        .get("/api/v1/recordings")
+        .then()
+        .statusCode(403);
+    given().get("/api/v1/recordings").then().statusCode(401);
+    given()
+        .auth()
+        .oauth2(Fixtures.adminToken())
+        .queryParam("limit", 0)
+        .get("/api/v1/recordings")
+        .then()
+        .statusCode(400);
+    List<OutboxEvent> listed =
+        Fixtures.events("channel/" + channel).stream()
+            .filter(e -> e.type.equals("recording.listed"))
+            .toList();
+    assertEquals(4, listed.size());
+    assertEquals(
+        made.id().toString(), Fixtures.data(listed.get(0)).path("recordingIds").get(0).asText());
+  }
+
+  private static OutboxEvent last(UUID recording, String type) {
+    List<OutboxEvent> events =
+        Fixtures.events("recording/" + recording).stream()
+            .filter(e -> e.type.equals(type))
+            .toList();
+    assertTrue(!events.isEmpty(), "no " + type + " event");
+    return events.get(events.size() - 1);
+  }
+}
