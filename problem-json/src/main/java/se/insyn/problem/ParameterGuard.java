@@ -14,8 +14,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class ParameterGuard {
 
-  /** Longer than any id, cursor, date or code the API takes, by far. */
-  static final int MAX_LENGTH = 1000;
+  /**
+   * Longer than any id, cursor, date, code or free-text parameter the API takes (the longest is a
+   * legal hold's release reason, at most 2000 characters).
+   */
+  static final int MAX_LENGTH = 4096;
 
   @ServerRequestFilter
   public void refuseUnusableParameters(UriInfo uri) {

@@ -67,7 +67,7 @@ class ParameterProblemsTest {
   void anOverLongValueIsA400NamingIt(String prefix, String parameter) {
     invalid(prefix + "x".repeat(10_000))
         .body("violations[0].field", equalTo(parameter))
-        .body("violations[0].message", equalTo("must be at most 1000 characters"));
+        .body("violations[0].message", equalTo("must be at most 4096 characters"));
   }
 
   @Test

@@ -79,7 +79,7 @@ class EventQueryTest {
   @CsvSource({
     "/api/v1/events/not-a-uuid?purpose=INTERNAL_CONTROL, id, must be a UUID",
     "/api/v1/events?purpose=INTERNAL_CONTROL%00, purpose, must not contain a NUL character",
-    "/api/v1/events?purpose=INTERNAL_CONTROL&subject=LONG, subject, must be at most 1000 characters"
+    "/api/v1/events?purpose=INTERNAL_CONTROL&subject=LONG, subject, must be at most 4096 characters"
   })
   void aMalformedNulOrOverLongParameterIsA400NamingIt(String url, String field, String message) {
     given()
