@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.ProblemException;
 import se.insyn.recording.recording.repository.Recording;
@@ -131,7 +132,7 @@ public class ContentService {
       data.put("startedAt", String.valueOf(r.startedAt));
       data.put("stoppedAt", String.valueOf(r.stoppedAt));
       data.put("direction", r.direction.name());
-      audit.record("recording.content.sealed", "recording/" + r.id, null, null, data);
+      audit.record(EventType.RECORDING_CONTENT_SEALED, "recording/" + r.id, null, null, data);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.recording.platform.config.RecordingConfig;
 import se.insyn.recording.recording.repository.Recording;
@@ -112,7 +113,7 @@ public class UploadRecovery {
     data.put("uploadStartedAt", String.valueOf(startedAt));
     data.put("dataKeyDestroyed", hadKey);
     data.put("channelId", r.channelId.toString());
-    audit.record("recording.content.upload-failed", "recording/" + r.id, null, null, data);
+    audit.record(EventType.RECORDING_CONTENT_UPLOAD_FAILED, "recording/" + r.id, null, null, data);
     return true;
   }
 }

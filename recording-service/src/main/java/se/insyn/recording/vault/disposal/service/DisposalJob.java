@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditEvent;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.recording.platform.config.RecordingConfig;
@@ -148,7 +149,7 @@ public class DisposalJob {
       receipt.put("executor", "system");
       UUID eventId =
           audit.record(
-              "recording.disposed",
+              EventType.RECORDING_DISPOSED,
               "recording/" + row.id(),
               AuditEvent.Actor.SYSTEM,
               row.purpose(),
