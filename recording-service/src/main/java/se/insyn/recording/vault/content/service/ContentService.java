@@ -113,8 +113,8 @@ public class ContentService {
           LOG.warnf("could not remove the orphaned blob of recording %s", r.id);
         }
         throw ProblemException.conflict(
-            "The upload took longer than recording.disposal.stuck-upload-after and was given up;"
-                + " upload it again");
+            "The upload took longer than insyn.recording.disposal.stuck-upload-after and was given"
+                + " up; upload it again");
       }
       r.contentHash = stored.sha256();
       r.contentSize = stored.size();

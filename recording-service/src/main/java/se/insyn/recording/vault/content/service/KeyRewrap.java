@@ -63,7 +63,7 @@ public class KeyRewrap {
 
   @Scheduled(
       identity = "recording-key-rewrap",
-      every = "${recording.content.kek.rewrap-every}",
+      every = "${insyn.recording.content.kek.rewrap-every}",
       delayed = "30s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {

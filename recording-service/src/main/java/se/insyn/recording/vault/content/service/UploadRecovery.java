@@ -23,8 +23,8 @@ import se.insyn.recording.vault.content.store.BlobStore;
 
 /**
  * Uploads that died with their instance (SIGKILL, OOM, node loss during {@code PUT …/content}). A
- * recording still UPLOADING longer than {@code recording.disposal.stuck-upload-after} cannot be
- * receiving bytes any more: its partial bytes and its data key are destroyed and it is marked
+ * recording still UPLOADING longer than {@code insyn.recording.disposal.stuck-upload-after} cannot
+ * be receiving bytes any more: its partial bytes and its data key are destroyed and it is marked
  * UPLOAD_FAILED, after which the platform may upload it again. Runs at startup and with every
  * disposal run; each recording is settled in its own transaction under its row lock, so replicas
  * never clean up the same one twice.
@@ -64,7 +64,7 @@ public class UploadRecovery {
 
   @Scheduled(
       identity = "recording-upload-recovery",
-      every = "${recording.disposal.every}",
+      every = "${insyn.recording.disposal.every}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
     int failed = recover(Instant.now());
