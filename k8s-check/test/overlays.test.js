@@ -91,7 +91,7 @@ test('prod: three PostgreSQL instances per database, recordings in S3 reachable 
   const clusters = docs.filter((o) => o.kind === 'Cluster');
   assert.deepEqual(clusters.map((c) => [c.metadata.name, c.spec.instances]).sort(), [['audit-db', 3], ['consent-db', 3], ['keycloak-db', 3], ['recording-db', 3]]);
   const config = docs.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'recording-service-config');
-  assert.equal(config.data.RECORDING_CONTENT_STORE, 's3');
+  assert.equal(config.data.INSYN_RECORDING_CONTENT_STORE, 's3');
   assert.ok(allowed(docs, podNamed(docs, 'Deployment recording-service'), { external: true }, 443));
   assert.ok(!docs.some((o) => o.kind === 'PersistentVolumeClaim'));
 });
@@ -104,11 +104,11 @@ test('dev: one replica each, recordings on a volume that only one recording-serv
   const hpa = docs.find((o) => o.kind === 'HorizontalPodAutoscaler' && o.metadata.name === 'recording-service');
   assert.equal(hpa.spec.maxReplicas, 1);
   const config = docs.find((o) => o.kind === 'ConfigMap' && o.metadata.name === 'recording-service-config');
-  assert.equal(config.data.RECORDING_CONTENT_STORE, 'filesystem');
+  assert.equal(config.data.INSYN_RECORDING_CONTENT_STORE, 'filesystem');
   // The content directory is the PVC's mount, not the read-only root filesystem.
   const mounts = recording.spec.template.spec.containers[0].volumeMounts;
   const recordingsVolume = recording.spec.template.spec.volumes.find((v) => v.persistentVolumeClaim?.claimName === 'recording-blobs').name;
-  assert.ok(mounts.some((m) => m.name === recordingsVolume && m.mountPath === config.data.RECORDING_CONTENT_DIR));
+  assert.ok(mounts.some((m) => m.name === recordingsVolume && m.mountPath === config.data.INSYN_RECORDING_CONTENT_FILESYSTEM_DIR));
 });
 
 for (const overlay of ['dev', 'prod']) {
@@ -120,6 +120,6 @@ for (const overlay of ['dev', 'prod']) {
     assert.ok(kekVolume, 'the KEK Secret is a volume');
     const mount = recording.spec.template.spec.containers[0].volumeMounts.find((m) => m.name === kekVolume.name);
     assert.ok(mount && mount.readOnly);
-    assert.equal(config.data.RECORDING_CONTENT_KEK_FILE, `${mount.mountPath}/${config.data.RECORDING_CONTENT_KEK_ID}`);
+    assert.equal(config.data.INSYN_RECORDING_CONTENT_KEK_FILE, `${mount.mountPath}/${config.data.INSYN_RECORDING_CONTENT_KEK_ID}`);
   });
 }

@@ -471,21 +471,6 @@ public enum EventType {
     this.fieldNames = this.fields.stream().map(Field::name).collect(Collectors.toUnmodifiableSet());
   }
 
-  /**
-   * The type with this wire name.
-   *
-   * @throws IllegalArgumentException when the catalogue has no such type
-   */
-  public static EventType of(String wireName) {
-    return find(wireName)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "'"
-                        + wireName
-                        + "' is not in the event catalogue (R59, se.insyn.events.EventType)"));
-  }
-
   /** The type with this wire name, if the catalogue has one (a stored event may be older). */
   public static Optional<EventType> find(String wireName) {
     return Optional.ofNullable(BY_WIRE_NAME.get(wireName));

@@ -97,28 +97,6 @@ public class AuditOutbox {
     return event.id();
   }
 
-  /**
-   * Records an event of the catalogue type with this wire name, checked like {@link
-   * #record(EventType, String, String, String, Map)}.
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public UUID record(
-      String type, String subject, String purpose, String legalBasis, Map<String, Object> data) {
-    return record(EventType.of(type), subject, purpose, legalBasis, data);
-  }
-
-  /** Records an event of the catalogue type with this wire name, with an explicit actor. */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public UUID record(
-      String type,
-      String subject,
-      AuditEvent.Actor actor,
-      String purpose,
-      String legalBasis,
-      Map<String, Object> data) {
-    return record(EventType.of(type), subject, actor, purpose, legalBasis, data);
-  }
-
   /** The trace id of the call being served, or null outside a traced call. */
   static String currentTraceId() {
     SpanContext context = Span.current().getSpanContext();

@@ -185,10 +185,10 @@ public final class Suite implements AutoCloseable {
         if (s == SuiteService.RECORDING) {
           // A key-encryption key made for this local suite; a deployment mounts its own.
           Path keys = options.workDirectory().resolve("keys").toAbsolutePath();
-          config.put("RECORDING_CONTENT_KEK_ID", "local-1");
-          config.put("RECORDING_CONTENT_KEK_FILE", localKek(keys).toString());
+          config.put("insyn.recording.content.kek.id", "local-1");
+          config.put("insyn.recording.content.kek.file", localKek(keys).toString());
           config.put(
-              "RECORDING_CONTENT_DIR",
+              "insyn.recording.content.filesystem.dir",
               options.workDirectory().resolve("recordings").toAbsolutePath().toString());
         }
         config.putAll(overrides.getOrDefault(s, Map.of()));
@@ -237,7 +237,7 @@ public final class Suite implements AutoCloseable {
     config.put("quarkus.swagger-ui.enabled", "true");
     // One pseudonymisation key for every service, so that a number has one pseudonym suite-wide.
     config.put("INSYN_CONSENT_PHONE_HMAC_KEY", LOCAL_PSEUDONYM_KEY);
-    config.put("RECORDING_PSEUDONYM_HMAC_KEY", LOCAL_PSEUDONYM_KEY);
+    config.put("INSYN_RECORDING_PSEUDONYM_HMAC_KEY", LOCAL_PSEUDONYM_KEY);
     for (SuiteService peer : SuiteService.values()) {
       if (peer != service) {
         config.put(

@@ -65,7 +65,7 @@ class RecordingCrashDuringUploadIT {
 
     ServiceProcess recording = f.suite.service(SuiteService.RECORDING);
     // After the restart an upload begun over a second ago cannot be in progress any more.
-    recording.configure("recording.disposal.stuck-upload-after", "PT1S");
+    recording.configure("insyn.recording.disposal.stuck-upload-after", "PT1S");
     AtomicLong sent = new AtomicLong();
     CompletableFuture<HttpResponse<String>> upload =
         HttpClient.newHttpClient()

@@ -36,10 +36,10 @@ import se.insyn.devstack.SuiteService;
  * (ciphertext is indistinguishable from them) where the service's blob store keeps it. All of them
  * become due in one commit, so the job finds them all at once.
  *
- * <p>The job runs every {@code recording.disposal.every}: 60 s in production, 1 s in the bench
- * stack ({@link Stack#OVERRIDES}). The time runs from the commit that made the recordings due to
- * the last receipt ({@code disposed_at}, the service's clock on this machine), so it includes up to
- * a second of waiting for the job's next tick. A warm-up disposal of 1 % as many recordings (at
+ * <p>The job runs every {@code insyn.recording.disposal.every}: 60 s in production, 1 s in the
+ * bench stack ({@link Stack#OVERRIDES}). The time runs from the commit that made the recordings due
+ * to the last receipt ({@code disposed_at}, the service's clock on this machine), so it includes up
+ * to a second of waiting for the job's next tick. A warm-up disposal of 1 % as many recordings (at
  * least 100) runs first, so the large one does not run the job's code cold; its heap figures are
  * printed beside the large run's, so a job whose memory grew with the number of recordings would
  * show it.
@@ -57,7 +57,7 @@ final class DisposalScenario implements Scenario {
   /** Ids per INSERT … SELECT when cloning. */
   private static final int CHUNK = 5_000;
 
-  private static final String EVERY = "recording.disposal.every";
+  private static final String EVERY = "insyn.recording.disposal.every";
 
   @Override
   public String name() {

@@ -26,7 +26,7 @@ final class Stack implements AutoCloseable {
    * that find nothing.
    */
   static final Map<SuiteService, Map<String, String>> OVERRIDES =
-      Map.of(SuiteService.RECORDING, Map.of("recording.disposal.every", "1s"));
+      Map.of(SuiteService.RECORDING, Map.of("insyn.recording.disposal.every", "1s"));
 
   private final TestIssuer issuer;
   private final Suite suite;

@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-/** Settings of the recording-service. */
-@ConfigMapping(prefix = "recording")
+/** Settings of the recording-service: keys {@code insyn.recording.*} (docs/configuration.md). */
+@ConfigMapping(prefix = "insyn.recording")
 public interface RecordingConfig {
 
   /** The consent-service as a dependency of the decision. */
@@ -55,7 +55,11 @@ public interface RecordingConfig {
   }
 
   interface Pseudonym {
-    /** The HMAC-SHA256 key for phone numbers; from a Secret in production, never committed. */
+    /**
+     * The HMAC-SHA256 key for phone numbers; from a Secret in production, never committed. The same
+     * secret as the consent-service's {@code insyn.consent.phone-hmac-key}, so that a number has
+     * one pseudonym in both services.
+     */
     String hmacKey();
   }
 
@@ -108,7 +112,8 @@ public interface RecordingConfig {
     }
 
     interface Filesystem {
-      /** Directory of the encrypted blobs. */
+      /** Directory of the encrypted blobs; in Kubernetes a mounted volume. */
+      @WithDefault("/var/lib/insyn/recordings")
       Path dir();
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
@@ -61,7 +62,7 @@ public class RecordingListing {
     data.put("count", found.size());
     data.put("recordingIds", found.stream().map(r -> r.id.toString()).toList());
     audit.record(
-        "recording.listed",
+        EventType.RECORDING_LISTED,
         channel == null ? "recordings" : "channel/" + channel,
         null,
         null,

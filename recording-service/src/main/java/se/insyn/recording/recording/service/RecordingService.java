@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.ProblemException;
 import se.insyn.recording.recording.repository.Recording;
@@ -43,7 +44,7 @@ public class RecordingService {
     r.state = Recording.State.RECORDING;
     r.startedAt = Instant.now();
     audit.record(
-        "recording.started",
+        EventType.RECORDING_STARTED,
         "recording/" + r.id,
         null,
         null,
@@ -75,7 +76,7 @@ public class RecordingService {
     data.put("inScope", inScope);
     data.put("policyId", r.policyId.toString());
     data.put("policyVersion", r.policyVersion);
-    audit.record("recording.transferred", "recording/" + r.id, null, null, data);
+    audit.record(EventType.RECORDING_TRANSFERRED, "recording/" + r.id, null, null, data);
     r.channelId = target;
     if (!inScope) {
       stopper.stop(r, Recording.StopReason.TRANSFER_OUT_OF_SCOPE);

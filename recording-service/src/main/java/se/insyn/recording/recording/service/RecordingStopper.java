@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.recording.recording.repository.Recording;
 
@@ -39,6 +40,6 @@ public class RecordingStopper {
     data.put("policyVersion", r.policyVersion);
     data.put("confirmedStarted", r.startedAt != null);
     data.putAll(because);
-    audit.record("recording.stopped", "recording/" + r.id, null, null, data);
+    audit.record(EventType.RECORDING_STOPPED, "recording/" + r.id, null, null, data);
   }
 }

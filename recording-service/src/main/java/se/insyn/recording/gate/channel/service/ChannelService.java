@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
@@ -62,7 +63,7 @@ public class ChannelService {
     c.publicRecordsLine = request.publicRecordsLine();
     channels.persist(c);
     audit.record(
-        "channel.created",
+        EventType.CHANNEL_CREATED,
         "channel/" + c.id,
         null,
         null,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.recording.gate.channel.repository.Channel;
 import se.insyn.recording.gate.channel.repository.ChannelRepository;
@@ -174,7 +175,11 @@ public class DecisionGate {
     data.put("consentIds", consentIds);
     data.put("callerHmac", r.callerHmac);
     audit.record(
-        "recording.decision", "recording/" + r.id, policy.purpose(), policy.legalBasis(), data);
+        EventType.RECORDING_DECISION,
+        "recording/" + r.id,
+        policy.purpose(),
+        policy.legalBasis(),
+        data);
     return new Decision(
         r.id,
         Decision.Verdict.PERMIT,
@@ -196,7 +201,7 @@ public class DecisionGate {
     Map<String, Object> data = data(request, Decision.Verdict.DENY, reasons, policy.orElse(null));
     data.put("consentDecisionId", consentDecisionId);
     audit.record(
-        "recording.decision",
+        EventType.RECORDING_DECISION,
         "channel/" + request.channelId(),
         policy.map(Candidate::purpose).orElse(null),
         policy.map(Candidate::legalBasis).orElse(null),

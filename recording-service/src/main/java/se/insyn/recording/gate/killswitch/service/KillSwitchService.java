@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
@@ -74,7 +75,7 @@ public class KillSwitchService {
         k.allChannels ? recordings.listInProgress() : recordings.listInProgressOn(k.channelIds);
     running.forEach(r -> stopper.stop(r, Recording.StopReason.KILL_SWITCH));
     audit.record(
-        "killswitch.engaged",
+        EventType.KILLSWITCH_ENGAGED,
         "killswitch/" + k.id,
         null,
         null,
@@ -125,7 +126,7 @@ public class KillSwitchService {
     k.releasedAt = Instant.now();
     k.releaseReason = request.reason();
     audit.record(
-        "killswitch.released",
+        EventType.KILLSWITCH_RELEASED,
         "killswitch/" + k.id,
         null,
         null,

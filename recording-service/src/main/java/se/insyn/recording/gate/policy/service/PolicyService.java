@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.Problem.Violation;
 import se.insyn.problem.ProblemException;
@@ -119,7 +120,7 @@ public class PolicyService {
       throw ProblemException.conflict("Only a draft can be submitted; version is " + v.status);
     }
     v.status = Status.SUBMITTED;
-    audit.record("policy.submitted", subject(v), null, null, Map.of("version", v.version));
+    audit.record(EventType.POLICY_SUBMITTED, subject(v), null, null, Map.of("version", v.version));
     return v;
   }
 
@@ -140,7 +141,7 @@ public class PolicyService {
     PolicyRules.Outcome outcome = PolicyRules.check(v, channelsOf(v), today());
     if (!outcome.protectedChannels().isEmpty()) {
       audit.record(
-          "dpo.flagged",
+          EventType.DPO_FLAGGED,
           subject(v),
           null,
           null,
@@ -157,7 +158,7 @@ public class PolicyService {
     if (!outcome.violations().isEmpty()) {
       v.status = Status.REJECTED;
       audit.record(
-          "policy.rejected",
+          EventType.POLICY_REJECTED,
           subject(v),
           null,
           null,
@@ -181,7 +182,7 @@ public class PolicyService {
     v.approvedBy = approver;
     v.approvedAt = Instant.now();
     audit.record(
-        "policy.approved",
+        EventType.POLICY_APPROVED,
         subject(v),
         v.purpose.name(),
         v.legalBasis.name(),
@@ -202,7 +203,7 @@ public class PolicyService {
             .orElseThrow(() -> ProblemException.conflict("The policy has no active version"));
     v.status = Status.SUSPENDED;
     audit.record(
-        "policy.suspended",
+        EventType.POLICY_SUSPENDED,
         subject(v),
         null,
         null,
@@ -220,7 +221,7 @@ public class PolicyService {
     live.forEach(v -> v.status = Status.RETIRED);
     PolicyVersion latest = latest(policyId);
     audit.record(
-        "policy.retired",
+        EventType.POLICY_RETIRED,
         subject(latest),
         null,
         null,
@@ -240,7 +241,7 @@ public class PolicyService {
     apply(v, d);
     versions.persist(v);
     audit.record(
-        "policy.created",
+        EventType.POLICY_CREATED,
         subject(v),
         v.purpose == null ? null : v.purpose.name(),
         v.legalBasis == null ? null : v.legalBasis.name(),

@@ -56,7 +56,7 @@ public class WithdrawalFollower {
 
   @Scheduled(
       identity = "consent-withdrawal-follower",
-      every = "${recording.consent.follow.every}",
+      every = "${insyn.recording.consent.follow.every}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
     Poll poll = poll();

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.ProblemException;
 import se.insyn.recording.gate.channel.repository.Channel;
@@ -103,7 +104,7 @@ public class AccessService {
     }
     record(r, actor, AccessRecord.Action.PLAYBACK, reason, policy, null);
     audit.record(
-        "recording.played",
+        EventType.RECORDING_PLAYED,
         "recording/" + id,
         policy.purpose.name(),
         policy.legalBasis.name(),
@@ -134,7 +135,7 @@ public class AccessService {
     Map<String, Object> data = data(reason, null);
     data.put("requester", a.requester);
     audit.record(
-        "recording.access.approved",
+        EventType.RECORDING_ACCESS_APPROVED,
         "recording/" + id,
         policy.purpose.name(),
         policy.legalBasis.name(),
@@ -154,7 +155,7 @@ public class AccessService {
     Map<String, Object> data = data(reason, denial);
     data.put("detail", detail);
     audit.record(
-        "recording.access.denied",
+        EventType.RECORDING_ACCESS_DENIED,
         "recording/" + r.id,
         policy.purpose.name(),
         policy.legalBasis.name(),

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.ProblemException;
 import se.insyn.recording.recording.repository.Recording;
@@ -36,7 +37,7 @@ public class ContentQueries {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("view", "CONTENT_FACTS");
     data.put("disposed", r.disposed());
-    audit.record("recording.viewed", "recording/" + id, null, null, data);
+    audit.record(EventType.RECORDING_VIEWED, "recording/" + id, null, null, data);
     if (r.disposed()) {
       throw new ContentGoneException(id, r.disposalReceipt);
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.ProblemException;
 import se.insyn.recording.recording.repository.Recording;
@@ -112,8 +113,8 @@ public class ContentService {
           LOG.warnf("could not remove the orphaned blob of recording %s", r.id);
         }
         throw ProblemException.conflict(
-            "The upload took longer than recording.disposal.stuck-upload-after and was given up;"
-                + " upload it again");
+            "The upload took longer than insyn.recording.disposal.stuck-upload-after and was given"
+                + " up; upload it again");
       }
       r.contentHash = stored.sha256();
       r.contentSize = stored.size();
@@ -131,7 +132,7 @@ public class ContentService {
       data.put("startedAt", String.valueOf(r.startedAt));
       data.put("stoppedAt", String.valueOf(r.stoppedAt));
       data.put("direction", r.direction.name());
-      audit.record("recording.content.sealed", "recording/" + r.id, null, null, data);
+      audit.record(EventType.RECORDING_CONTENT_SEALED, "recording/" + r.id, null, null, data);
     }
 
     @Override

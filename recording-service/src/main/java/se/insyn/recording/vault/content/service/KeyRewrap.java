@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.jboss.logging.Logger;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.recording.recording.repository.Recording;
 import se.insyn.recording.recording.repository.RecordingRepository;
@@ -62,7 +63,7 @@ public class KeyRewrap {
 
   @Scheduled(
       identity = "recording-key-rewrap",
-      every = "${recording.content.kek.rewrap-every}",
+      every = "${insyn.recording.content.kek.rewrap-every}",
       delayed = "30s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
@@ -133,7 +134,8 @@ public class KeyRewrap {
         data.put("dataKeys", changed);
         data.put("fromKekIds", List.copyOf(from));
         data.put("toKekId", vault.currentKekId());
-        audit.record("recording.keys.rewrapped", "kek/" + vault.currentKekId(), null, null, data);
+        audit.record(
+            EventType.RECORDING_KEYS_REWRAPPED, "kek/" + vault.currentKekId(), null, null, data);
       }
       return new Batch(
           ids.size(), changed, ids.isEmpty() ? after : ids.get(ids.size() - 1), List.of());
@@ -167,7 +169,8 @@ public class KeyRewrap {
         data.put("fromKekIds", List.copyOf(from));
         data.put("toKekId", vault.currentKekId());
         data.put("sealsNotHolding", notHolding.stream().map(UUID::toString).toList());
-        audit.record("recording.seals.renewed", "kek/" + vault.currentKekId(), null, null, data);
+        audit.record(
+            EventType.RECORDING_SEALS_RENEWED, "kek/" + vault.currentKekId(), null, null, data);
       }
       return new Batch(
           ids.size(), changed, ids.isEmpty() ? after : ids.get(ids.size() - 1), notHolding);

@@ -49,7 +49,7 @@ public class KeyVault {
     for (String entry : kek.retired().orElse(java.util.List.of())) {
       int eq = entry.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalStateException("recording.content.kek.retired entries are id=file");
+        throw new IllegalStateException("insyn.recording.content.kek.retired entries are id=file");
       }
       keks.put(
           entry.substring(0, eq).trim(),

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.recording.platform.config.RecordingConfig;
 import se.insyn.recording.recording.repository.Recording;
@@ -22,8 +23,8 @@ import se.insyn.recording.vault.content.store.BlobStore;
 
 /**
  * Uploads that died with their instance (SIGKILL, OOM, node loss during {@code PUT …/content}). A
- * recording still UPLOADING longer than {@code recording.disposal.stuck-upload-after} cannot be
- * receiving bytes any more: its partial bytes and its data key are destroyed and it is marked
+ * recording still UPLOADING longer than {@code insyn.recording.disposal.stuck-upload-after} cannot
+ * be receiving bytes any more: its partial bytes and its data key are destroyed and it is marked
  * UPLOAD_FAILED, after which the platform may upload it again. Runs at startup and with every
  * disposal run; each recording is settled in its own transaction under its row lock, so replicas
  * never clean up the same one twice.
@@ -63,7 +64,7 @@ public class UploadRecovery {
 
   @Scheduled(
       identity = "recording-upload-recovery",
-      every = "${recording.disposal.every}",
+      every = "${insyn.recording.disposal.every}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
     int failed = recover(Instant.now());
@@ -112,7 +113,7 @@ public class UploadRecovery {
     data.put("uploadStartedAt", String.valueOf(startedAt));
     data.put("dataKeyDestroyed", hadKey);
     data.put("channelId", r.channelId.toString());
-    audit.record("recording.content.upload-failed", "recording/" + r.id, null, null, data);
+    audit.record(EventType.RECORDING_CONTENT_UPLOAD_FAILED, "recording/" + r.id, null, null, data);
     return true;
   }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
@@ -173,7 +174,7 @@ public class DiscoveryService {
     data.put("foundAt", batch.foundAt.toString());
     data.put("registered", registered.size());
     data.put("quarantined", quarantined.size());
-    audit.record("discovery.registered", "discovery/" + batch.id, null, null, data);
+    audit.record(EventType.DISCOVERY_REGISTERED, "discovery/" + batch.id, null, null, data);
     if (!quarantined.isEmpty()) {
       Map<String, Object> incident = new LinkedHashMap<>();
       incident.put("kind", "SHADOW_RECORDINGS");
@@ -182,7 +183,7 @@ public class DiscoveryService {
       incident.put("awarenessAt", batch.foundAt.toString());
       incident.put("notificationDeadline", deadline(batch.foundAt).toString());
       incident.put("quarantined", quarantined);
-      audit.record("incident.opened", "incident/" + batch.id, null, null, incident);
+      audit.record(EventType.INCIDENT_OPENED, "incident/" + batch.id, null, null, incident);
     }
     return new Registered(batch, registered);
   }
@@ -257,7 +258,8 @@ public class DiscoveryService {
       data.put("sha256", stored.sha256());
       data.put("size", stored.size());
       data.put("status", d.status.name());
-      audit.record("discovered-recording.content.stored", "discovered/" + d.id, null, null, data);
+      audit.record(
+          EventType.DISCOVERED_RECORDING_CONTENT_STORED, "discovered/" + d.id, null, null, data);
     }
 
     @Override
@@ -290,7 +292,11 @@ public class DiscoveryService {
                   data.put("caseRef", caseRef);
                   data.put("status", d.status.name());
                   audit.record(
-                      "discovered-recording.accessed", "discovered/" + id, null, null, data);
+                      EventType.DISCOVERED_RECORDING_ACCESSED,
+                      "discovered/" + id,
+                      null,
+                      null,
+                      data);
                   return new EncryptedContent.Sealed(
                       key, d.contentType, d.contentSize, d.contentHash);
                 });
@@ -341,7 +347,8 @@ public class DiscoveryService {
       data.put("contentHash", d.contentHash);
       data.put("disposedAt", now.toString());
       UUID receiptId =
-          audit.record("discovered-recording.disposed", "discovered/" + d.id, null, null, data);
+          audit.record(
+              EventType.DISCOVERED_RECORDING_DISPOSED, "discovered/" + d.id, null, null, data);
       Map<String, Object> receipt = new LinkedHashMap<>(data);
       receipt.put("receiptId", receiptId.toString());
       d.disposalReceipt = receipt;
@@ -360,7 +367,8 @@ public class DiscoveryService {
       d.holdId = request.holdId();
       d.status = DiscoveredRecording.Status.KEPT_AS_EVIDENCE;
       data.put("holdId", request.holdId().toString());
-      audit.record("discovered-recording.kept-as-evidence", "discovered/" + d.id, null, null, data);
+      audit.record(
+          EventType.DISCOVERED_RECORDING_KEPT_AS_EVIDENCE, "discovered/" + d.id, null, null, data);
     }
     return d;
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditEvent;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.recording.platform.config.RecordingConfig;
@@ -25,7 +26,7 @@ import se.insyn.recording.vault.disposal.repository.DisposalRepository;
  * written as an audit event. Each step is recorded before the next, so a run that dies midway is
  * finished by the next one: a recording whose key is gone is always carried through to its receipt,
  * and the receipt is written exactly once, under the row's lock. Work goes in batches of {@code
- * recording.disposal.batch-size}, whatever is due, so memory stays bounded.
+ * insyn.recording.disposal.batch-size}, whatever is due, so memory stays bounded.
  *
  * <p>Races with legal holds are settled by row locks: the job claims recordings with {@code FOR
  * UPDATE SKIP LOCKED} and a hold locks the recordings it covers before it is committed, so a
@@ -63,7 +64,7 @@ public class DisposalJob {
 
   @Scheduled(
       identity = "recording-disposal",
-      every = "${recording.disposal.every}",
+      every = "${insyn.recording.disposal.every}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void scheduled() {
     Run run = run();
@@ -148,7 +149,7 @@ public class DisposalJob {
       receipt.put("executor", "system");
       UUID eventId =
           audit.record(
-              "recording.disposed",
+              EventType.RECORDING_DISPOSED,
               "recording/" + row.id(),
               AuditEvent.Actor.SYSTEM,
               row.purpose(),

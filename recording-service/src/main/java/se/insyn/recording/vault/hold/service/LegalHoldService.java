@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
@@ -104,7 +105,7 @@ public class LegalHoldService {
     data.put("to", hold.windowTo == null ? null : hold.windowTo.toString());
     data.put("covered", covered.size());
     data.put("alreadyDisposed", disposed.stream().map(UUID::toString).toList());
-    audit.record("legalhold.placed", "legal-hold/" + hold.id, null, null, data);
+    audit.record(EventType.LEGALHOLD_PLACED, "legal-hold/" + hold.id, null, null, data);
     return new HoldView(hold, covered, disposed);
   }
 
@@ -126,7 +127,7 @@ public class LegalHoldService {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("caseRef", hold.caseRef);
     data.put("reason", reason);
-    audit.record("legalhold.released", "legal-hold/" + hold.id, null, null, data);
+    audit.record(EventType.LEGALHOLD_RELEASED, "legal-hold/" + hold.id, null, null, data);
     return hold;
   }
 

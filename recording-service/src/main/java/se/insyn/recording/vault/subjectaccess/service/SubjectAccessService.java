@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
@@ -72,7 +73,7 @@ public class SubjectAccessService {
     data.put("count", entries.size());
     data.put("recordingIds", found.stream().map(r -> r.id.toString()).toList());
     audit.record(
-        "subject-access.answered", "subject-access/" + UUID.randomUUID(), null, null, data);
+        EventType.SUBJECT_ACCESS_ANSWERED, "subject-access/" + UUID.randomUUID(), null, null, data);
     return entries;
   }
 
@@ -113,7 +114,7 @@ public class SubjectAccessService {
     Map<String, Object> data = subjectData(query);
     data.put("export", "SUBJECT_COPY");
     audit.record(
-        "recording.exported",
+        EventType.RECORDING_EXPORTED,
         "recording/" + r.id,
         policy.purpose.name(),
         policy.legalBasis.name(),
