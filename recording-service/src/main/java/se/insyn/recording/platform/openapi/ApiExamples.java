@@ -6,26 +6,6 @@ package se.insyn.recording.platform.openapi;
  */
 public final class ApiExamples {
 
-  public static final String PROBLEM = "application/problem+json";
-
-  public static final String NOT_FOUND =
-      """
-      {"type":"urn:insyn:problem:not-found","title":"Not found","status":404,\
-      "detail":"No channel 0b6f1c1e-8a59-4bb8-9d6e-2f1f4b0c9a11",\
-      "instance":"/api/v1/channels/0b6f1c1e-8a59-4bb8-9d6e-2f1f4b0c9a11"}""";
-
-  public static final String CONFLICT =
-      """
-      {"type":"urn:insyn:problem:conflict","title":"Conflict","status":409,\
-      "detail":"The recording has already stopped",\
-      "instance":"/api/v1/recordings/5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21/stop"}""";
-
-  public static final String VALIDATION =
-      """
-      {"type":"urn:insyn:problem:validation","title":"Invalid request","status":400,\
-      "detail":"The request has 1 invalid field(s).","instance":"/api/v1/kill-switch",\
-      "violations":[{"field":"reason","message":"must not be blank"}]}""";
-
   public static final String UNKNOWN_CHANNELS =
       """
       {"type":"urn:insyn:problem:rule-violation","title":"Unknown channels","status":422,\
@@ -118,13 +98,6 @@ public final class ApiExamples {
       "detail":"Some recording ids name no recording; nothing was held",\
       "instance":"/api/v1/legal-holds","violations":[{"field":"criteria.recordingIds[0]",\
       "message":"no recording 7c9e6679-7425-40de-944b-e07fc1f90ae7"}]}""";
-
-  public static final String ACCESS_REFUSED =
-      """
-      {"type":"urn:insyn:problem:forbidden","title":"Forbidden","status":403,\
-      "detail":"Access refused: recorded for THREAT_DOCUMENTATION; reason QUALITY_REVIEW serves\
-       QUALITY_TRAINING (R8)",\
-      "instance":"/api/v1/recordings/5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21/playback"}""";
 
   public static final String APPROVAL =
       """

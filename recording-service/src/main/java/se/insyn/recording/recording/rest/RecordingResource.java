@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.insyn.problem.Problem;
 import se.insyn.recording.recording.service.RecordingListing;
 import se.insyn.recording.recording.service.RecordingService;
 import se.insyn.recording.recording.service.Transfer;
@@ -56,14 +55,6 @@ public class RecordingResource {
           @Content(
               schema = @Schema(implementation = RecordingMetadataDto.class),
               examples = @ExampleObject(name = "recordings", value = RECORDING_LIST)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid query (violations name the parameters)",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
   public List<RecordingMetadataDto> list(
       @QueryParam("channel") UUID channel,
       @QueryParam("from") Instant from,
@@ -83,22 +74,8 @@ public class RecordingResource {
           @Content(
               schema = @Schema(implementation = RecordingDto.class),
               examples = @ExampleObject(name = "recording", value = RECORDING)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such recording",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Not awaiting its start (stopped or started)",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
+  @APIResponse(responseCode = "404", description = "No such recording")
+  @APIResponse(responseCode = "409", description = "Not awaiting its start (stopped or started)")
   public RecordingDto started(@PathParam("id") UUID id) {
     return RecordingDto.of(recordings.started(id));
   }
@@ -122,30 +99,8 @@ public class RecordingResource {
           @Content(
               schema = @Schema(implementation = RecordingDto.class),
               examples = @ExampleObject(name = "recording", value = RECORDING)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid request body (violations name the fields)",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such recording",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Already stopped",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
+  @APIResponse(responseCode = "404", description = "No such recording")
+  @APIResponse(responseCode = "409", description = "Already stopped")
   public RecordingDto transfer(@PathParam("id") UUID id, Transfer request) {
     return RecordingDto.of(recordings.transfer(id, request));
   }
@@ -161,22 +116,8 @@ public class RecordingResource {
           @Content(
               schema = @Schema(implementation = RecordingDto.class),
               examples = @ExampleObject(name = "recording", value = RECORDING)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such recording",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Already stopped",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
+  @APIResponse(responseCode = "404", description = "No such recording")
+  @APIResponse(responseCode = "409", description = "Already stopped")
   public RecordingDto stop(@PathParam("id") UUID id) {
     return RecordingDto.of(recordings.stop(id));
   }

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.insyn.problem.Problem;
 import se.insyn.recording.gate.channel.service.ChannelService;
 import se.insyn.recording.gate.channel.service.NewChannel;
 
@@ -65,14 +64,7 @@ public class ChannelResource {
           @Content(
               schema = @Schema(implementation = ChannelDto.class),
               examples = @ExampleObject(name = "channel", value = CHANNEL)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such channel",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No such channel")
   public ChannelDto get(@PathParam("id") UUID id) {
     return ChannelDto.of(channels.get(id));
   }
@@ -98,22 +90,7 @@ public class ChannelResource {
           @Content(
               schema = @Schema(implementation = ChannelDto.class),
               examples = @ExampleObject(name = "channel", value = CHANNEL)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid request body (violations name the fields)",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Same kind and address already registered",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
+  @APIResponse(responseCode = "409", description = "Same kind and address already registered")
   public Response create(NewChannel request, @Context UriInfo uri) {
     ChannelDto created = ChannelDto.of(channels.create(request));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.insyn.problem.Problem;
 import se.insyn.recording.gate.decision.service.Decision;
 import se.insyn.recording.gate.decision.service.DecisionService;
 import se.insyn.recording.gate.decision.service.RecordingRequest;
@@ -86,14 +85,6 @@ public class DecisionResource {
                   @ExampleObject(
                       name = "deny",
                       value = "{\"decision\":\"DENY\",\"reasons\":[\"NO_APPROVED_POLICY\"]}")))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid request body (violations name the fields)",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
   public Response decide(RecordingRequest request, @Context UriInfo uri) {
     Decision decision = decisions.decide(request);
     if (!decision.permitted()) {

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.insyn.problem.Problem;
 import se.insyn.recording.gate.killswitch.service.Engagement;
 import se.insyn.recording.gate.killswitch.service.KillSwitchService;
 import se.insyn.recording.gate.killswitch.service.Release;
@@ -94,21 +93,10 @@ public class KillSwitchResource {
               schema = @Schema(implementation = KillSwitchDto.class),
               examples = @ExampleObject(name = "engaged", value = ENGAGEMENT)))
   @APIResponse(
-      responseCode = "400",
-      description = "Invalid request body (violations name the fields)",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
       responseCode = "422",
       description = "A listed channel id names no channel; nothing was engaged",
       content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unknown channel", value = UNKNOWN_CHANNELS)))
+          @Content(examples = @ExampleObject(name = "unknown channel", value = UNKNOWN_CHANNELS)))
   public Response engage(Engagement request, @Context UriInfo uri) {
     KillSwitchDto engaged = KillSwitchDto.of(killSwitch.engage(request, caller.getSubject()));
     return Response.created(uri.getAbsolutePathBuilder().path(engaged.id().toString()).build())
@@ -131,30 +119,8 @@ public class KillSwitchResource {
           @Content(
               schema = @Schema(implementation = KillSwitchDto.class),
               examples = @ExampleObject(name = "released", value = ENGAGEMENT)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid request body (violations name the fields)",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such engagement",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Already released",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
+  @APIResponse(responseCode = "404", description = "No such engagement")
+  @APIResponse(responseCode = "409", description = "Already released")
   public KillSwitchDto release(@PathParam("id") UUID id, Release request) {
     return KillSwitchDto.of(killSwitch.release(id, request, caller.getSubject()));
   }

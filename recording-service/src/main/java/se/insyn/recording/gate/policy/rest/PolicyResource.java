@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.insyn.problem.Problem;
 import se.insyn.recording.gate.policy.repository.PolicyVersion;
 import se.insyn.recording.gate.policy.service.PolicyDraft;
 import se.insyn.recording.gate.policy.service.PolicyService;
@@ -87,14 +86,6 @@ public class PolicyResource {
           @Content(
               schema = @Schema(implementation = PolicyDto.class),
               examples = @ExampleObject(name = "draft", value = POLICY)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid request body (violations name the fields)",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
   public Response create(PolicyDraft draft, @Context UriInfo uri) {
     PolicyDto created = dto(policies.create(draft, caller.getSubject()));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -113,14 +104,7 @@ public class PolicyResource {
           @Content(
               schema = @Schema(implementation = PolicyDto.class),
               examples = @ExampleObject(name = "policy", value = POLICY)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such policy",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No such policy")
   public PolicyDto get(@PathParam("id") UUID id) {
     return dto(policies.latest(id));
   }
@@ -136,14 +120,7 @@ public class PolicyResource {
           @Content(
               schema = @Schema(type = SchemaType.ARRAY, implementation = PolicyDto.class),
               examples = @ExampleObject(name = "versions", value = "[" + POLICY + "]")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such policy",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No such policy")
   public List<PolicyDto> versions(@PathParam("id") UUID id) {
     return policies.versions(id).stream().map(this::dto).toList();
   }
@@ -159,14 +136,7 @@ public class PolicyResource {
           @Content(
               schema = @Schema(implementation = PolicyDto.class),
               examples = @ExampleObject(name = "version", value = POLICY)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such policy or version",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No such policy or version")
   public PolicyDto version(@PathParam("id") UUID id, @PathParam("version") int version) {
     return dto(policies.version(id, version));
   }
@@ -187,30 +157,10 @@ public class PolicyResource {
           @Content(
               schema = @Schema(implementation = PolicyDto.class),
               examples = @ExampleObject(name = "draft", value = POLICY)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid request body (violations name the fields)",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such policy",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No such policy")
   @APIResponse(
       responseCode = "409",
-      description = "A draft or submitted version is open, or the policy is retired",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
+      description = "A draft or submitted version is open, or the policy is retired")
   public Response revise(@PathParam("id") UUID id, PolicyDraft draft, @Context UriInfo uri) {
     PolicyDto created = dto(policies.revise(id, draft, caller.getSubject()));
     return Response.created(
@@ -230,22 +180,8 @@ public class PolicyResource {
           @Content(
               schema = @Schema(implementation = PolicyDto.class),
               examples = @ExampleObject(name = "submitted", value = POLICY)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such policy",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The latest version is not a draft",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
+  @APIResponse(responseCode = "404", description = "No such policy")
+  @APIResponse(responseCode = "409", description = "The latest version is not a draft")
   public PolicyDto submit(@PathParam("id") UUID id) {
     return dto(policies.submit(id));
   }
@@ -263,8 +199,6 @@ public class PolicyResource {
       description = "Requirements not met",
       content =
           @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
               examples =
                   @ExampleObject(
                       name = "legitimate interest",
@@ -282,22 +216,8 @@ public class PolicyResource {
           @Content(
               schema = @Schema(implementation = PolicyDto.class),
               examples = @ExampleObject(name = "active", value = POLICY)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such policy",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The latest version is not submitted",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
+  @APIResponse(responseCode = "404", description = "No such policy")
+  @APIResponse(responseCode = "409", description = "The latest version is not submitted")
   public PolicyDto approve(@PathParam("id") UUID id) {
     return dto(policies.approve(id, caller.getSubject()));
   }
@@ -316,30 +236,8 @@ public class PolicyResource {
           @Content(
               schema = @Schema(implementation = PolicyDto.class),
               examples = @ExampleObject(name = "suspended", value = POLICY)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid request body (violations name the fields)",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such policy",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The policy has no active version",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
+  @APIResponse(responseCode = "404", description = "No such policy")
+  @APIResponse(responseCode = "409", description = "The policy has no active version")
   public PolicyDto suspend(@PathParam("id") UUID id, Reason reason) {
     return dto(policies.suspend(id, reason));
   }
@@ -358,30 +256,8 @@ public class PolicyResource {
           @Content(
               schema = @Schema(implementation = PolicyDto.class),
               examples = @ExampleObject(name = "retired", value = POLICY)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid request body (violations name the fields)",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such policy",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Already retired",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
+  @APIResponse(responseCode = "404", description = "No such policy")
+  @APIResponse(responseCode = "409", description = "Already retired")
   public PolicyDto retire(@PathParam("id") UUID id, Reason reason) {
     return dto(policies.retire(id, reason));
   }

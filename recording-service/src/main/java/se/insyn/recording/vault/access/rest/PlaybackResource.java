@@ -72,36 +72,13 @@ public class PlaybackResource {
           @Content(
               mediaType = "audio/wav",
               examples = @ExampleObject(name = "audio", value = "RIFF....WAVEfmt ...")))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid request body (violations name the fields)",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
-      responseCode = "403",
-      description = "Refused (role, purpose, or missing second approval); audited",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "purpose", value = ACCESS_REFUSED)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such recording, or no content",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No such recording, or no content")
   @APIResponse(
       responseCode = "410",
       description = "Disposed of; the body carries the disposal receipt",
       content =
           @Content(
-              mediaType = PROBLEM,
+              mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = GoneProblem.class),
               examples = @ExampleObject(name = "disposed", value = GONE)))
   public Response playback(@PathParam("id") UUID id, AccessReason reason) {
@@ -145,22 +122,7 @@ public class PlaybackResource {
           @Content(
               schema = @Schema(implementation = ApprovalDto.class),
               examples = @ExampleObject(name = "approved", value = APPROVAL)))
-  @APIResponse(
-      responseCode = "400",
-      description = "Invalid request body (violations name the fields)",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such recording",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No such recording")
   public Response approve(@PathParam("id") UUID id, Approval request, @Context UriInfo uri) {
     ApprovalDto approved = ApprovalDto.of(access.approve(id, request, caller));
     return Response.created(uri.getAbsolutePathBuilder().path(approved.id().toString()).build())

@@ -71,33 +71,15 @@ public class ContentResource {
   @APIResponse(
       responseCode = "400",
       description = "The body broke off; nothing was kept",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "incomplete", value = UPLOAD_INCOMPLETE)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such recording",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Never started, or content already stored",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
+      content = @Content(examples = @ExampleObject(name = "incomplete", value = UPLOAD_INCOMPLETE)))
+  @APIResponse(responseCode = "404", description = "No such recording")
+  @APIResponse(responseCode = "409", description = "Never started, or content already stored")
   @APIResponse(
       responseCode = "410",
       description = "Disposed of; the body carries the disposal receipt",
       content =
           @Content(
-              mediaType = PROBLEM,
+              mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = GoneProblem.class),
               examples = @ExampleObject(name = "disposed", value = GONE)))
   public Response upload(
@@ -122,20 +104,13 @@ public class ContentResource {
           @Content(
               schema = @Schema(implementation = ContentDto.class),
               examples = @ExampleObject(name = "sealed", value = CONTENT)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such recording",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No such recording")
   @APIResponse(
       responseCode = "410",
       description = "Disposed of; the body carries the disposal receipt",
       content =
           @Content(
-              mediaType = PROBLEM,
+              mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = GoneProblem.class),
               examples = @ExampleObject(name = "disposed", value = GONE)))
   public ContentDto get(@PathParam("id") UUID id) {

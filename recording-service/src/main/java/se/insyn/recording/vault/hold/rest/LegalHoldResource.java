@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.insyn.problem.Problem;
 import se.insyn.recording.vault.hold.service.LegalHoldService;
 import se.insyn.recording.vault.hold.service.NewHold;
 
@@ -78,21 +77,9 @@ public class LegalHoldResource {
               schema = @Schema(implementation = LegalHoldDto.class),
               examples = @ExampleObject(name = "placed", value = LEGAL_HOLD)))
   @APIResponse(
-      responseCode = "400",
-      description = "Invalid request body (violations name the fields)",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
       responseCode = "422",
       description = "Recording ids that name no recording; nothing was held",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "unknown", value = UNKNOWN_RECORDINGS)))
+      content = @Content(examples = @ExampleObject(name = "unknown", value = UNKNOWN_RECORDINGS)))
   public Response place(NewHold request, @Context UriInfo uri) {
     LegalHoldDto placed = LegalHoldDto.of(holds.place(request, caller.getSubject()));
     return Response.created(uri.getAbsolutePathBuilder().path(placed.id().toString()).build())
@@ -125,14 +112,7 @@ public class LegalHoldResource {
           @Content(
               schema = @Schema(implementation = LegalHoldDto.class),
               examples = @ExampleObject(name = "hold", value = LEGAL_HOLD)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such hold",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "No such hold")
   public LegalHoldDto get(@PathParam("id") UUID id) {
     return LegalHoldDto.of(holds.get(id));
   }
@@ -150,30 +130,9 @@ public class LegalHoldResource {
           @Content(
               schema = @Schema(implementation = LegalHoldDto.class),
               examples = @ExampleObject(name = "released", value = LEGAL_HOLD)))
-  @APIResponse(
-      responseCode = "400",
-      description = "The reason is longer than 2000 characters",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such hold",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
-  @APIResponse(
-      responseCode = "409",
-      description = "Already released",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "conflict", value = CONFLICT)))
+  @APIResponse(responseCode = "400", description = "The reason is longer than 2000 characters")
+  @APIResponse(responseCode = "404", description = "No such hold")
+  @APIResponse(responseCode = "409", description = "Already released")
   public LegalHoldDto release(@PathParam("id") UUID id, @QueryParam("reason") String reason) {
     return LegalHoldDto.of(holds.release(id, reason, caller.getSubject()));
   }

@@ -72,12 +72,7 @@ public class SubjectAccessResource {
               examples = @ExampleObject(name = "answer", value = SUBJECT_ACCESS)))
   @APIResponse(
       responseCode = "400",
-      description = "Neither or both of phoneNumber and employeeId, or a bad period",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "invalid", value = VALIDATION)))
+      description = "Neither or both of phoneNumber and employeeId, or a bad period")
   public SubjectAccessDto find(SubjectQuery query) {
     return SubjectAccessDto.of(subjectAccess.find(query));
   }
@@ -107,20 +102,13 @@ public class SubjectAccessResource {
           @Content(
               mediaType = "audio/wav",
               examples = @ExampleObject(name = "audio", value = "RIFF....WAVEfmt ...")))
-  @APIResponse(
-      responseCode = "404",
-      description = "Not a recording of this person, or no content",
-      content =
-          @Content(
-              mediaType = PROBLEM,
-              schema = @Schema(implementation = Problem.class),
-              examples = @ExampleObject(name = "not found", value = NOT_FOUND)))
+  @APIResponse(responseCode = "404", description = "Not a recording of this person, or no content")
   @APIResponse(
       responseCode = "410",
       description = "Disposed of; the body carries the disposal receipt",
       content =
           @Content(
-              mediaType = PROBLEM,
+              mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = GoneProblem.class),
               examples = @ExampleObject(name = "disposed", value = GONE)))
   public Response copy(SubjectQuery query) {
