@@ -1,6 +1,7 @@
 package se.insyn.audit.log.merkle;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +45,54 @@ public final class MerkleProofs {
       subproof(m, 0, n, true, nodes, proof);
     }
     return proof;
+  }
+
+  /**
+   * Verifies a consistency proof between two tree heads by the algorithm of RFC 9162 §2.1.4.2: the
+   * proof must lead from {@code firstRoot} of a tree of size {@code first} to {@code secondRoot} of
+   * a tree of size {@code second}.
+   */
+  public static boolean verifyConsistency(
+      long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> proof) {
+    if (first < 1 || first > second) {
+      return false;
+    }
+    if (first == second) {
+      return proof.isEmpty() && Arrays.equals(firstRoot, secondRoot);
+    }
+    List<byte[]> path = new ArrayList<>(proof);
+    if (Long.bitCount(first) == 1) {
+      path.add(0, firstRoot);
+    }
+    if (path.isEmpty()) {
+      return false;
+    }
+    long fn = first - 1;
+    long sn = second - 1;
+    while ((fn & 1) == 1) {
+      fn >>= 1;
+      sn >>= 1;
+    }
+    byte[] fr = path.get(0);
+    byte[] sr = path.get(0);
+    for (byte[] c : path.subList(1, path.size())) {
+      if (sn == 0) {
+        return false;
+      }
+      if ((fn & 1) == 1 || fn == sn) {
+        fr = MerkleHash.node(c, fr);
+        sr = MerkleHash.node(c, sr);
+        while ((fn & 1) == 0 && fn != 0) {
+          fn >>= 1;
+          sn >>= 1;
+        }
+      } else {
+        sr = MerkleHash.node(sr, c);
+      }
+      fn >>= 1;
+      sn >>= 1;
+    }
+    return sn == 0 && Arrays.equals(fr, firstRoot) && Arrays.equals(sr, secondRoot);
   }
 
   /**
