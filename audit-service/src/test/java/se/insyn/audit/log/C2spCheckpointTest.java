@@ -60,7 +60,6 @@ class C2spCheckpointTest {
 
   @Inject CheckpointNotes notes;
   @Inject BulletinPublisher publisher;
-  @Inject VerifyCommand command;
   @Inject MeterRegistry registry;
 
   @Test
@@ -320,7 +319,7 @@ class C2spCheckpointTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     int code =
-        command.witness(
+        VerifyCommand.witness(
             List.of("--log-key", WITNESS_VKEY),
             "token",
             sink,
@@ -337,7 +336,7 @@ class C2spCheckpointTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
-        command.witness(
+        VerifyCommand.witness(
             List.of(
                 "--log-key",
                 notes.logKey().encoded(),

@@ -1,7 +1,9 @@
 package se.insyn.audit.log.merkle;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,51 +50,51 @@ public final class MerkleProofs {
   }
 
   /**
-   * Verifies a consistency proof between two tree heads by the algorithm of RFC 9162 §2.1.4.2: the
-   * proof must lead from {@code firstRoot} of a tree of size {@code first} to {@code secondRoot} of
-   * a tree of size {@code second}.
+   * Verifies a consistency proof between two tree heads: the proof must lead from {@code firstRoot}
+   * of a tree of size {@code first} to {@code secondRoot} of a tree of size {@code second}. It
+   * replays SUBPROOF of RFC 9162 §2.1.4.1 backwards, rebuilding both roots from the proof's hashes
+   * (equivalent to the iterative check of §2.1.4.2).
    */
   public static boolean verifyConsistency(
       long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> proof) {
     if (first < 1 || first > second) {
       return false;
     }
-    if (first == second) {
-      return proof.isEmpty() && Arrays.equals(firstRoot, secondRoot);
-    }
-    List<byte[]> path = new ArrayList<>(proof);
-    if (Long.bitCount(first) == 1) {
-      path.add(0, firstRoot);
-    }
-    if (path.isEmpty()) {
-      return false;
-    }
-    long fn = first - 1;
-    long sn = second - 1;
-    while ((fn & 1) == 1) {
-      fn >>= 1;
-      sn >>= 1;
-    }
-    byte[] fr = path.get(0);
-    byte[] sr = path.get(0);
-    for (byte[] c : path.subList(1, path.size())) {
-      if (sn == 0) {
-        return false;
+    Deque<byte[]> remaining = new ArrayDeque<>(proof);
+    byte[][] roots = replay(first, second, true, firstRoot, remaining);
+    return roots != null
+        && remaining.isEmpty()
+        && Arrays.equals(roots[0], firstRoot)
+        && Arrays.equals(roots[1], secondRoot);
+  }
+
+  /**
+   * The roots of the old and the new tree within a subtree of {@code n} leaves whose first {@code
+   * m} are old, taking the proof's hashes from its end (SUBPROOF appends them after recursing);
+   * null when the proof runs short.
+   */
+  private static byte[][] replay(
+      long m, long n, boolean complete, byte[] firstRoot, Deque<byte[]> proof) {
+    if (m == n) {
+      if (complete) {
+        return new byte[][] {firstRoot, firstRoot};
       }
-      if ((fn & 1) == 1 || fn == sn) {
-        fr = MerkleHash.node(c, fr);
-        sr = MerkleHash.node(c, sr);
-        while ((fn & 1) == 0 && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
-      } else {
-        sr = MerkleHash.node(sr, c);
-      }
-      fn >>= 1;
-      sn >>= 1;
+      byte[] node = proof.pollLast();
+      return node == null ? null : new byte[][] {node, node};
     }
-    return sn == 0 && Arrays.equals(fr, firstRoot) && Arrays.equals(sr, secondRoot);
+    long k = largestPowerOfTwoBelow(n);
+    byte[] sibling = proof.pollLast();
+    if (sibling == null) {
+      return null;
+    }
+    if (m <= k) {
+      byte[][] left = replay(m, k, complete, firstRoot, proof);
+      return left == null ? null : new byte[][] {left[0], MerkleHash.node(left[1], sibling)};
+    }
+    byte[][] right = replay(m - k, n - k, false, firstRoot, proof);
+    return right == null
+        ? null
+        : new byte[][] {MerkleHash.node(sibling, right[0]), MerkleHash.node(sibling, right[1])};
   }
 
   /**

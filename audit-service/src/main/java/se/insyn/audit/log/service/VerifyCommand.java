@@ -66,7 +66,7 @@ public class VerifyCommand {
    * in {@code INSYN_WITNESS_TOKEN}. Exits 0 with the cosignature line on {@code out}, 1 on a fork
    * (message on {@code err}), 2 when it could not do its work, 64 on bad arguments.
    */
-  public int witness(List<String> args, String token, PrintStream out, PrintStream err) {
+  public static int witness(List<String> args, String token, PrintStream out, PrintStream err) {
     Map<String, String> flags = new HashMap<>();
     for (int i = 0; i + 1 < args.size(); i += 2) {
       flags.put(args.get(i), args.get(i + 1));
