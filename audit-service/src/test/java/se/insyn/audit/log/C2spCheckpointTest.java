@@ -36,9 +36,9 @@ import se.insyn.audit.log.witness.Witness;
 import se.insyn.devstack.test.Tokens;
 
 /**
- * Issue 22 item 6: checkpoints as C2SP signed notes, checked by {@link SpecNote} (the specs read
- * independently of the service's code); the bulletin; and a witness that cosigns a good log and
- * refuses a forked one.
+ * Issue 22 item 6 (R58): checkpoints as C2SP signed notes, checked by {@link SpecNote} (the specs
+ * read independently of the service's code); the bulletin; and a witness that cosigns a good log
+ * and refuses a forked one.
  */
 @QuarkusTest
 class C2spCheckpointTest {

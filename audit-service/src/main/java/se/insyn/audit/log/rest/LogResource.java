@@ -2,7 +2,6 @@ package se.insyn.audit.log.rest;
 
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -134,8 +133,9 @@ public class LogResource {
 
   @POST
   @Path("/checkpoints/{treeSize}/cosignatures")
-  @Consumes(MediaType.TEXT_PLAIN)
   @RolesAllowed("witness")
+  // No @Consumes: the line is read as text whatever the content type, so that a request without
+  // a token is refused as 401 before its media type is looked at.
   @Operation(
       summary =
           "Hand in a witness's C2SP cosignature/v1 line for the checkpoint of a tree size; it must"

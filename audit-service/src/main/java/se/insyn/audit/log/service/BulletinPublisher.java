@@ -19,11 +19,12 @@ import se.insyn.audit.log.note.CheckpointBody;
 import se.insyn.audit.log.note.NoteFiles;
 
 /**
- * Publishes the newest checkpoint note to the bulletin directory ({@code checkpoint}, and {@code
- * checkpoints/<size>}) that other agencies mirror, but only once an RFC 9162 consistency proof from
- * the log shows it extends the previously published one; otherwise the log was rewritten, which is
- * logged at ERROR, counted in {@code insyn.audit.bulletin.inconsistent} and not published. Files
- * are written to a temporary name and renamed, so a mirror never reads half a note.
+ * Publishes (R58) the newest checkpoint note to the bulletin directory ({@code checkpoint}, and
+ * {@code checkpoints/<size>}) that other agencies mirror, but only once an RFC 9162 consistency
+ * proof from the log shows it extends the previously published one; otherwise the log was
+ * rewritten, which is logged at ERROR, counted in {@code insyn.audit.bulletin.inconsistent} and not
+ * published. Files are written to a temporary name and renamed, so a mirror never reads half a
+ * note.
  */
 @ApplicationScoped
 public class BulletinPublisher {
@@ -78,7 +79,7 @@ public class BulletinPublisher {
         inconsistent.increment();
         LOG.errorf(
             "Checkpoint of size %d is not consistent with the published checkpoint of size %d:"
-                + " the log was rewritten; not published",
+                + " the log was rewritten; not published (R58)",
             next.treeSize(), last.treeSize());
         return Outcome.INCONSISTENT;
       }

@@ -18,9 +18,9 @@ import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
 
 /**
- * Checkpoints as C2SP signed notes (c2sp.org/tlog-checkpoint), signed with the checkpoint key under
- * the log's origin, and the witnesses' cosignatures of them (c2sp.org/tlog-cosignature). Ed25519 is
- * deterministic, so a note signed on request is the same note every time.
+ * Checkpoints as C2SP signed notes (c2sp.org/tlog-checkpoint, R58), signed with the checkpoint key
+ * under the log's origin, and the witnesses' cosignatures of them (c2sp.org/tlog-cosignature).
+ * Ed25519 is deterministic, so a note signed on request is the same note every time.
  */
 @ApplicationScoped
 @Startup
@@ -132,6 +132,7 @@ public class CheckpointNotes {
 
   private static ProblemException invalid(String message) {
     return ProblemException.badRequest(
-        "The cosignature " + message + ".", List.of(new Problem.Violation("cosignature", message)));
+        "The cosignature " + message + " (R58).",
+        List.of(new Problem.Violation("cosignature", message)));
   }
 }

@@ -33,9 +33,9 @@ import se.insyn.audit.log.note.NoteFiles;
 import se.insyn.audit.log.note.SignedNote;
 
 /**
- * A C2SP witness of the audit log: reads the newest checkpoint (from the bulletin or the log),
- * verifies the log's note signature, proves with an RFC 9162 consistency proof from the log that it
- * extends the last checkpoint this witness cosigned (kept in the state file), cosigns it
+ * A C2SP witness of the audit log (R58): reads the newest checkpoint (from the bulletin or the
+ * log), verifies the log's note signature, proves with an RFC 9162 consistency proof from the log
+ * that it extends the last checkpoint this witness cosigned (kept in the state file), cosigns it
  * (cosignature/v1) and posts the cosignature back. A checkpoint that does not extend the last one
  * is a fork: the witness refuses to cosign.
  */
@@ -151,7 +151,7 @@ public final class Witness {
               + last.treeSize()
               + " with root "
               + Base64.getEncoder().encodeToString(last.rootHash())
-              + " that this witness cosigned: the log has forked.");
+              + " that this witness cosigned: the log has forked (R58).");
     }
   }
 
