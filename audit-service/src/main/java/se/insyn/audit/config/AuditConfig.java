@@ -27,6 +27,44 @@ public interface AuditConfig {
   /** The scheduled tamper check. */
   Verify verify();
 
+  /** The log's identity in C2SP checkpoints. */
+  Log log();
+
+  /** Where checkpoints are published for others to mirror. */
+  Bulletin bulletin();
+
+  /** The witnesses whose cosignatures the log accepts. */
+  Witness witness();
+
+  interface Log {
+
+    /**
+     * The checkpoint origin, also the name of the note signing key: a schema-less URL that names
+     * this log and no other (c2sp.org/tlog-checkpoint); set it per deployment.
+     */
+    @WithDefault("insyn.example/audit-log")
+    String origin();
+  }
+
+  interface Bulletin {
+
+    /**
+     * Directory the checkpoints are published to ({@code checkpoint}, {@code checkpoints/<size>});
+     * off when unset.
+     */
+    Optional<Path> dir();
+
+    /** How often the newest checkpoint is published. */
+    @WithDefault("10s")
+    String every();
+  }
+
+  interface Witness {
+
+    /** Verifier keys ({@code <name>+<hex key id>+<base64>}, type 0x04) of accepted witnesses. */
+    Optional<List<String>> keys();
+  }
+
   interface Signing {
 
     /** PKCS#8 PEM file of the Ed25519 private key (in prod a mounted Secret). */

@@ -47,26 +47,41 @@ class VerifyCommandIT {
   void anUnknownCommandExitsWithUsage() throws Exception {
     Result result = run("shred-everything");
     assertEquals(64, result.exitCode(), result.output());
-    assertTrue(result.output().contains("usage: java -jar quarkus-run.jar [verify]"));
+    assertTrue(result.output().contains("usage: java -jar quarkus-run.jar [verify"));
+  }
+
+  @Test
+  void theWitnessRunsWithoutTheLogsDatabaseAndExplainsItsArguments() throws Exception {
+    Result result = run(List.of(), "witness", "--log-key");
+    assertEquals(64, result.exitCode(), result.output());
+    assertTrue(result.output().startsWith("usage: witness"), result.output());
   }
 
   private record Result(int exitCode, String output) {}
 
   private static Result run(String command) throws IOException, InterruptedException {
     Path keys = Files.createTempDirectory("audit-keys");
+    return run(
+        List.of(
+            "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
+            "-Dquarkus.datasource.username=audit",
+            "-Dquarkus.datasource.password=audit",
+            "-Dquarkus.http.host-enabled=false",
+            "-Dquarkus.oidc.tenant-enabled=false",
+            "-Dinsyn.audit.signing.generate-missing-key=true",
+            "-Dinsyn.audit.signing.private-key-file=" + keys.resolve("key.pem"),
+            "-Dinsyn.audit.signing.public-key-file=" + keys.resolve("key.pub.pem")),
+        command);
+  }
+
+  private static Result run(List<String> properties, String... command)
+      throws IOException, InterruptedException {
     List<String> args = new ArrayList<>();
     args.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    args.add("-Dquarkus.datasource.jdbc.url=" + jdbcUrl);
-    args.add("-Dquarkus.datasource.username=audit");
-    args.add("-Dquarkus.datasource.password=audit");
-    args.add("-Dquarkus.http.host-enabled=false");
-    args.add("-Dquarkus.oidc.tenant-enabled=false");
-    args.add("-Dinsyn.audit.signing.generate-missing-key=true");
-    args.add("-Dinsyn.audit.signing.private-key-file=" + keys.resolve("key.pem"));
-    args.add("-Dinsyn.audit.signing.public-key-file=" + keys.resolve("key.pub.pem"));
+    args.addAll(properties);
     args.add("-jar");
     args.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
-    args.add(command);
+    args.addAll(List.of(command));
     Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
     byte[] output = process.getInputStream().readAllBytes();
     if (!process.waitFor(2, TimeUnit.MINUTES)) {

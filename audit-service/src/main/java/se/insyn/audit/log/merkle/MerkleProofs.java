@@ -1,6 +1,9 @@
 package se.insyn.audit.log.merkle;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +47,54 @@ public final class MerkleProofs {
       subproof(m, 0, n, true, nodes, proof);
     }
     return proof;
+  }
+
+  /**
+   * Verifies a consistency proof between two tree heads: the proof must lead from {@code firstRoot}
+   * of a tree of size {@code first} to {@code secondRoot} of a tree of size {@code second}. It
+   * replays SUBPROOF of RFC 9162 §2.1.4.1 backwards, rebuilding both roots from the proof's hashes
+   * (equivalent to the iterative check of §2.1.4.2).
+   */
+  public static boolean verifyConsistency(
+      long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> proof) {
+    if (first < 1 || first > second) {
+      return false;
+    }
+    Deque<byte[]> remaining = new ArrayDeque<>(proof);
+    byte[][] roots = replay(first, second, true, firstRoot, remaining);
+    return roots != null
+        && remaining.isEmpty()
+        && Arrays.equals(roots[0], firstRoot)
+        && Arrays.equals(roots[1], secondRoot);
+  }
+
+  /**
+   * The roots of the old and the new tree within a subtree of {@code n} leaves whose first {@code
+   * m} are old, taking the proof's hashes from its end (SUBPROOF appends them after recursing);
+   * null when the proof runs short.
+   */
+  private static byte[][] replay(
+      long m, long n, boolean complete, byte[] firstRoot, Deque<byte[]> proof) {
+    if (m == n) {
+      if (complete) {
+        return new byte[][] {firstRoot, firstRoot};
+      }
+      byte[] node = proof.pollLast();
+      return node == null ? null : new byte[][] {node, node};
+    }
+    long k = largestPowerOfTwoBelow(n);
+    byte[] sibling = proof.pollLast();
+    if (sibling == null) {
+      return null;
+    }
+    if (m <= k) {
+      byte[][] left = replay(m, k, complete, firstRoot, proof);
+      return left == null ? null : new byte[][] {left[0], MerkleHash.node(left[1], sibling)};
+    }
+    byte[][] right = replay(m - k, n - k, false, firstRoot, proof);
+    return right == null
+        ? null
+        : new byte[][] {MerkleHash.node(sibling, right[0]), MerkleHash.node(sibling, right[1])};
   }
 
   /**

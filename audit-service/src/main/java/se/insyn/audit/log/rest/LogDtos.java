@@ -11,13 +11,22 @@ public final class LogDtos {
   public record CheckpointDto(
       long treeSize, String rootHash, String timestamp, String keyId, String signature) {}
 
-  /** The checkpoint verification key. */
-  public record PublicKeyDto(String keyId, String algorithm, String publicKey, String pem) {}
+  /**
+   * The checkpoint verification key; {@code noteVerifierKey} is the same key as a C2SP vkey for the
+   * checkpoint notes ({@code <origin>+<hex key id>+<base64(0x01 || key)>}).
+   */
+  public record PublicKeyDto(
+      String keyId, String algorithm, String publicKey, String pem, String noteVerifierKey) {}
 
   /** One leaf: its index and the leaf input (the event's canonical JSON), base64. */
   public record EntryDto(long leafIndex, String leafInput) {}
 
   public record EntriesDto(List<EntryDto> entries) {}
+
+  /** One leaf's RFC 9162 leaf hash, hex. */
+  public record LeafHashDto(long leafIndex, String leafHash) {}
+
+  public record LeafHashesDto(List<LeafHashDto> leafHashes) {}
 
   public record InclusionProofDto(long leafIndex, long treeSize, List<String> hashes) {}
 

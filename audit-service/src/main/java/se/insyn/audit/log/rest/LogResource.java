@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.insyn.audit.log.service.Checkpoint;
+import se.insyn.audit.log.service.CheckpointNotes;
 import se.insyn.audit.log.service.CheckpointSigner;
 import se.insyn.audit.log.service.LogService;
 import se.insyn.audit.log.service.Params;
@@ -35,11 +37,13 @@ import se.insyn.audit.log.service.VerifyService;
 public class LogResource {
 
   private static final int MAX_ENTRIES = 1000;
+  private static final String NOTE = "text/plain; charset=utf-8";
   private static final HexFormat HEX = HexFormat.of();
 
   private final LogService log;
   private final CheckpointSigner signer;
   private final VerifyService verifier;
+  private final CheckpointNotes notes;
   private final ReadAudit audit;
   private final JsonWebToken token;
 
@@ -47,11 +51,13 @@ public class LogResource {
       LogService log,
       CheckpointSigner signer,
       VerifyService verifier,
+      CheckpointNotes notes,
       ReadAudit audit,
       JsonWebToken token) {
     this.log = log;
     this.signer = signer;
     this.verifier = verifier;
+    this.notes = notes;
     this.audit = audit;
     this.token = token;
   }
@@ -69,7 +75,7 @@ public class LogResource {
 
   @GET
   @Path("/checkpoint")
-  @RolesAllowed({"auditor", "investigator", "dpo"})
+  @RolesAllowed({"auditor", "investigator", "dpo", "witness"})
   @Operation(summary = "The latest signed tree head (Ed25519 over the documented byte string)")
   @APIResponse(responseCode = "200", description = "The latest checkpoint")
   @APIResponse(responseCode = "404", description = "The log is empty; nothing is signed yet")
@@ -85,14 +91,84 @@ public class LogResource {
 
   @GET
   @Path("/public-key")
-  @RolesAllowed({"auditor", "investigator", "dpo"})
+  @RolesAllowed({"auditor", "investigator", "dpo", "witness"})
   @Operation(summary = "The Ed25519 key that verifies checkpoints (SubjectPublicKeyInfo)")
   public LogDtos.PublicKeyDto publicKey() {
     return new LogDtos.PublicKeyDto(
         signer.keyId(),
         "Ed25519",
         Base64.getEncoder().encodeToString(signer.publicKeyDer()),
-        signer.publicKeyPem());
+        signer.publicKeyPem(),
+        notes.logKey().encoded());
+  }
+
+  @GET
+  @Path("/checkpoint.note")
+  @Produces(NOTE)
+  @RolesAllowed({"auditor", "investigator", "dpo", "witness"})
+  @Operation(
+      summary =
+          "The latest checkpoint as a C2SP tlog-checkpoint signed note, with the witnesses'"
+              + " cosignatures of it")
+  @APIResponse(responseCode = "200", description = "The signed note")
+  @APIResponse(responseCode = "404", description = "The log is empty; nothing is signed yet")
+  public String checkpointNote() {
+    return notes.latest();
+  }
+
+  @GET
+  @Path("/checkpoints/{treeSize}")
+  @Produces(NOTE)
+  @RolesAllowed({"auditor", "investigator", "dpo", "witness"})
+  @Operation(
+      summary =
+          "The checkpoint of a tree size as a C2SP signed note, with the witnesses' cosignatures"
+              + " of it")
+  @APIResponse(responseCode = "200", description = "The signed note")
+  @APIResponse(responseCode = "400", description = "No tree of that size")
+  public String checkpointNoteOfSize(
+      @Parameter(example = "8") @PathParam("treeSize") String treeSize) {
+    return notes.ofSize(Params.longs(List.of("treeSize"), List.of(treeSize), 1, 1)[0]);
+  }
+
+  @POST
+  @Path("/checkpoints/{treeSize}/cosignatures")
+  @RolesAllowed("witness")
+  // No @Consumes: the line is read as text whatever the content type, so that a request without
+  // a token is refused as 401 before its media type is looked at.
+  @Operation(
+      summary =
+          "Hand in a witness's C2SP cosignature/v1 line for the checkpoint of a tree size; it must"
+              + " come from a configured witness key and verify")
+  @APIResponse(responseCode = "204", description = "Stored; served with the checkpoint note")
+  @APIResponse(responseCode = "400", description = "Malformed, unknown key or does not verify")
+  public void cosign(
+      @Parameter(example = "8") @PathParam("treeSize") String treeSize, String cosignature) {
+    notes.cosign(
+        Params.longs(List.of("treeSize"), List.of(treeSize), 1, 1)[0],
+        cosignature == null ? "" : cosignature);
+  }
+
+  @GET
+  @Path("/leaf-hashes")
+  @RolesAllowed({"auditor", "investigator", "dpo", "witness"})
+  @Operation(
+      summary =
+          "RFC 9162 leaf hashes [start, end) (at most 1000) with their indices: enough to check"
+              + " the tree without reading any event")
+  @APIResponse(responseCode = "200", description = "The leaf hashes, as hex")
+  @APIResponse(responseCode = "400", description = "Invalid parameter")
+  public LogDtos.LeafHashesDto leafHashes(
+      @Parameter(example = "0") @QueryParam("start") String start,
+      @Parameter(example = "100") @QueryParam("end") String end) {
+    long[] range =
+        Params.longs(List.of("start", "end"), List.of(nullToEmpty(start), nullToEmpty(end)), 0, 1);
+    List<LogDtos.LeafHashDto> hashes = new ArrayList<>();
+    log.entries(
+        range[0],
+        Math.min(range[1], range[0] + MAX_ENTRIES),
+        leaf -> hashes.add(new LogDtos.LeafHashDto(leaf.index(), HEX.formatHex(leaf.leafHash()))));
+    return new LogDtos.LeafHashesDto(hashes);
   }
 
   @GET
@@ -138,7 +214,7 @@ public class LogResource {
 
   @GET
   @Path("/proofs/inclusion")
-  @RolesAllowed({"auditor", "investigator", "dpo"})
+  @RolesAllowed({"auditor", "investigator", "dpo", "witness"})
   @Operation(summary = "RFC 9162 §2.1.3 inclusion proof of a leaf in a tree of the given size")
   @APIResponse(responseCode = "200", description = "The audit path, as hex hashes")
   @APIResponse(responseCode = "410", description = "Part of the proof lies in the pruned prefix")
@@ -156,7 +232,7 @@ public class LogResource {
 
   @GET
   @Path("/proofs/consistency")
-  @RolesAllowed({"auditor", "investigator", "dpo"})
+  @RolesAllowed({"auditor", "investigator", "dpo", "witness"})
   @Operation(summary = "RFC 9162 §2.1.4 consistency proof between two tree sizes")
   @APIResponse(responseCode = "200", description = "The consistency proof, as hex hashes")
   @APIResponse(responseCode = "410", description = "Part of the proof lies in the pruned prefix")

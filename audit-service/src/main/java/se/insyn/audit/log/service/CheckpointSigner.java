@@ -90,6 +90,17 @@ public class CheckpointSigner {
     return verify(signature, text(treeSize, rootHash, signedAt));
   }
 
+  /** Signs arbitrary bytes (a C2SP note text) with the checkpoint key. */
+  public byte[] signNote(byte[] noteText) {
+    return sign(noteText);
+  }
+
+  /** The raw 32-byte Ed25519 public key (RFC 8032 encoding). */
+  public byte[] rawPublicKey() {
+    byte[] encoded = publicKey.getEncoded();
+    return Arrays.copyOfRange(encoded, RAW_KEY_OFFSET, encoded.length);
+  }
+
   public String keyId() {
     return keyId;
   }

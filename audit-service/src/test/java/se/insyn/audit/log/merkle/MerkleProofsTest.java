@@ -126,10 +126,20 @@ class MerkleProofsTest {
           byte[] other = RfcVerifier.root(leafHashes.subList(0, m + 1));
           List<byte[]> proof = MerkleProofs.consistency(m + 1, size, nodes);
           assertTrue(RfcVerifier.verifyConsistency(m + 1, size, other, root, proof));
+          assertTrue(
+              MerkleProofs.verifyConsistency(m + 1, size, other, root, proof),
+              "the log's own check of " + (m + 1) + " to " + size);
+          assertFalse(
+              MerkleProofs.verifyConsistency(m + 1, size, root(size + 1), root, proof),
+              "a foreign old root");
           if (!proof.isEmpty()) {
+            List<byte[]> flipped = flipOneBit(proof, random);
             assertFalse(
-                RfcVerifier.verifyConsistency(m + 1, size, other, root, flipOneBit(proof, random)),
+                RfcVerifier.verifyConsistency(m + 1, size, other, root, flipped),
                 "flipped consistency proof " + (m + 1) + " to " + size);
+            assertFalse(
+                MerkleProofs.verifyConsistency(m + 1, size, other, root, flipped),
+                "the log's own check of a flipped proof " + (m + 1) + " to " + size);
           }
         }
       }
@@ -178,6 +188,11 @@ class MerkleProofsTest {
             "a pruned leaf has no proof");
       }
     }
+  }
+
+  /** A hash no tree of these tests has as its root. */
+  private static byte[] root(int salt) {
+    return MerkleHash.leaf(new byte[] {(byte) 0xEE, (byte) salt});
   }
 
   private static NodeSource referenceTree() {
