@@ -3,10 +3,8 @@ package se.insyn.recording.gate.decision.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
-import se.insyn.recording.gate.channel.repository.Channel;
 import se.insyn.recording.gate.channel.repository.ChannelRepository;
 import se.insyn.recording.gate.decision.service.Decision.Reason;
 import se.insyn.recording.gate.killswitch.repository.KillSwitchRepository;
@@ -95,34 +92,28 @@ public class DecisionGate {
     this.config = config;
   }
 
-  /** Protected line (R38), kill switch (R29), an active, unexpired policy (R1, R71) in scope. */
+  /**
+   * Looks up what the {@link DecisionRules} need: the channel, the kill switch and the active
+   * versions of the channel's policies (none asked for an unknown channel).
+   */
   @Transactional
   public Evaluation evaluate(RecordingRequest request, Instant now) {
-    List<Reason> reasons = new ArrayList<>();
-    Optional<Channel> channel = channels.findByIdOptional(request.channelId());
-    if (channel.isPresent() && channel.get().protectedClass != null) {
-      reasons.add(Reason.PROTECTED_LINE);
-    }
-    if (killSwitch.engagedFor(request.channelId())) {
-      reasons.add(Reason.KILL_SWITCH);
-    }
-    ZonedDateTime local = now.atZone(config.scopeZone());
+    DecisionRules.ChannelFacts facts =
+        channels
+            .findByIdOptional(request.channelId())
+            .map(c -> new DecisionRules.ChannelFacts(true, c.protectedClass != null))
+            .orElse(DecisionRules.ChannelFacts.UNKNOWN);
     List<PolicyVersion> active =
-        channel.isEmpty()
-            ? List.of()
-            : policies.listActiveForChannel(request.channelId()).stream()
-                .filter(v -> v.effectiveStatus(local.toLocalDate()) == PolicyVersion.Status.ACTIVE)
-                .toList();
-    Optional<PolicyVersion> inScope =
-        active.stream().filter(v -> inScope(v, request, local)).findFirst();
-    if (active.isEmpty()) {
-      reasons.add(Reason.NO_APPROVED_POLICY);
-    } else if (inScope.isEmpty()) {
-      reasons.add(Reason.OUTSIDE_SCOPE);
-    }
-    return reasons.isEmpty()
-        ? new Evaluation(inScope.map(Candidate::of), List.of())
-        : new Evaluation(Optional.empty(), reasons);
+        facts.known() ? policies.listActiveForChannel(request.channelId()) : List.of();
+    DecisionRules.Outcome outcome =
+        DecisionRules.evaluate(
+            facts,
+            killSwitch.engagedFor(request.channelId()),
+            active,
+            request,
+            now,
+            config.scopeZone());
+    return new Evaluation(outcome.chosen().map(Candidate::of), outcome.reasons());
   }
 
   /**
@@ -222,18 +213,5 @@ public class DecisionGate {
     data.put("policyVersion", policy == null ? null : policy.version());
     data.put("noticeVersion", policy == null ? null : policy.noticeVersion());
     return data;
-  }
-
-  static boolean inScope(PolicyVersion v, RecordingRequest request, ZonedDateTime local) {
-    boolean direction =
-        v.direction == PolicyVersion.Direction.BOTH
-            || v.direction.name().equals(request.direction().name());
-    boolean trigger =
-        v.mode == PolicyVersion.Mode.ALWAYS || request.trigger() == Recording.Trigger.ON_DEMAND;
-    LocalTime time = local.toLocalTime();
-    boolean hours =
-        !time.isBefore(v.hoursFrom)
-            && (v.hoursTo.equals(LocalTime.MIDNIGHT) || time.isBefore(v.hoursTo));
-    return direction && trigger && hours && v.weekdays().contains(local.getDayOfWeek());
   }
 }

@@ -69,7 +69,7 @@ public final class PolicyRules {
     if (v.reviewDate == null) {
       out.add(new Violation("reviewDate", "a review date is required (R71)"));
     } else if (v.reviewDate.isBefore(today)) {
-      out.add(new Violation("reviewDate", "must not be in the past"));
+      out.add(new Violation("reviewDate", "must not be in the past (R71)"));
     } else if (v.reviewDate.isAfter(today.plusMonths(12))) {
       out.add(new Violation("reviewDate", "must be at most 12 months ahead (R71)"));
     }
@@ -167,7 +167,7 @@ public final class PolicyRules {
     for (UUID id : v.channelIds) {
       Channel c = channels.get(id);
       if (c == null) {
-        out.add(new Violation("scope.channelIds", "unknown channel " + id));
+        out.add(new Violation("scope.channelIds", "unknown channel " + id + " (R4)"));
       } else if (c.protectedClass != null) {
         protectedChannels.add(c);
         out.add(
@@ -182,7 +182,8 @@ public final class PolicyRules {
     }
     if (channels.values().stream().map(c -> c.kind).distinct().count() > 1) {
       out.add(
-          new Violation("scope.channelIds", "channels of different kinds need separate policies"));
+          new Violation(
+              "scope.channelIds", "channels of different kinds need separate policies (R28)"));
     }
     if (v.direction == null) {
       out.add(new Violation("scope.direction", "a direction is required (R4)"));
@@ -193,7 +194,7 @@ public final class PolicyRules {
     if (v.hoursFrom == null || v.hoursTo == null) {
       out.add(new Violation("scope.hoursFrom", "recording hours are required (R4)"));
     } else if (!v.hoursTo.equals(LocalTime.MIDNIGHT) && !v.hoursFrom.isBefore(v.hoursTo)) {
-      out.add(new Violation("scope.hoursTo", "must be after hoursFrom"));
+      out.add(new Violation("scope.hoursTo", "must be after hoursFrom (R4)"));
     }
     if (v.mode == null) {
       out.add(new Violation("scope.mode", "ON_DEMAND or ALWAYS is required (R4)"));
