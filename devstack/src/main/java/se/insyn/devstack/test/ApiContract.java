@@ -92,7 +92,7 @@ public final class ApiContract {
         }
         String name = operation.getKey().toUpperCase() + " " + path.getKey();
         JsonNode op = operation.getValue();
-        JsonNode body = op.path("requestBody").path("content");
+        JsonNode body = resolve(document, op.path("requestBody")).path("content");
         boolean hasBody = op.has("requestBody");
         List<String> expected = new ArrayList<>(List.of("401", "403"));
         if (hasBody || itemParameters || op.path("parameters").size() > 0) {
@@ -119,7 +119,9 @@ public final class ApiContract {
         }
         for (Map.Entry<String, JsonNode> response : responses.properties()) {
           if (response.getKey().startsWith("4")) {
-            offenders.addAll(problemContentMissing(name + " " + response.getKey(), response));
+            offenders.addAll(
+                problemContentMissing(
+                    name + " " + response.getKey(), resolve(document, response.getValue())));
           }
         }
       }
@@ -127,22 +129,34 @@ public final class ApiContract {
     return offenders;
   }
 
-  private static List<String> problemContentMissing(
-      String name, Map.Entry<String, JsonNode> response) {
-    JsonNode content = response.getValue().path("content");
+  private static List<String> problemContentMissing(String name, JsonNode response) {
+    JsonNode content = response.path("content");
     JsonNode problem = content.path("application/problem+json");
     List<String> offenders = new ArrayList<>();
     if (content.size() != 1 || problem.isMissingNode()) {
       offenders.add(name + ": content is not only application/problem+json: " + content);
       return offenders;
     }
-    if (!problem.path("schema").has("$ref")) {
+    JsonNode schema = problem.path("schema");
+    if (!schema.has("$ref") && !schema.path("allOf").path(0).has("$ref")) {
       offenders.add(name + ": problem+json without a schema reference");
     }
     if (problem.path("examples").size() == 0 && !problem.has("example")) {
       offenders.add(name + ": problem+json without an example");
     }
     return offenders;
+  }
+
+  /**
+   * A response or request body as the document defines it: one given as a reference to a shared
+   * component ({@code #/components/responses/Gone}) is looked up there.
+   */
+  public static JsonNode resolve(JsonNode document, JsonNode node) {
+    String ref = node.path("$ref").asText("");
+    if (!ref.startsWith("#/")) {
+      return node;
+    }
+    return document.at(ref.substring(1));
   }
 
   private static HttpResponse<String> call(String method, String url) {

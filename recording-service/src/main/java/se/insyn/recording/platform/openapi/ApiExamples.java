@@ -69,20 +69,6 @@ public final class ApiExamples {
       "detail":"The content could not be received completely; nothing was kept, upload it again",\
       "instance":"/api/v1/recordings/5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21/content"}""";
 
-  public static final String GONE =
-      """
-      {"type":"urn:insyn:problem:disposed","title":"Disposed of","status":410,\
-      "detail":"The content of recording 5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21 was destroyed under\
-       its disposal decision and cannot be recovered",\
-      "instance":"/api/v1/recordings/5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21/content",\
-      "receipt":{"recordingId":"5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21",\
-      "contentHash":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",\
-      "disposalDecision":{"body":"Kommunstyrelsen","registryNumber":"KS 2026/112",\
-      "date":"2026-02-01","documentType":"Inspelat samtal, hot och våld","retention":"P90D"},\
-      "policyId":"9a1b2c3d-0000-4000-8000-000000000001","policyVersion":2,\
-      "deleteAfter":"2027-02-21T10:15:00Z","disposedAt":"2027-02-21T10:16:00Z",\
-      "executor":"system","receiptId":"c1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e5f"}}""";
-
   public static final String LEGAL_HOLD =
       """
       {"id":"7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d","caseRef":"KS 2026/331",\

@@ -23,11 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.insyn.problem.Problem;
 import se.insyn.recording.vault.access.service.AccessReason;
 import se.insyn.recording.vault.access.service.AccessService;
 import se.insyn.recording.vault.access.service.Approval;
-import se.insyn.recording.vault.content.rest.GoneProblem;
+import se.insyn.recording.vault.content.rest.ContentResponses;
 import se.insyn.recording.vault.content.service.ContentGoneException;
 import se.insyn.recording.vault.content.service.ContentService;
 
@@ -65,22 +64,9 @@ public class PlaybackResource {
                       name = "threat",
                       value =
                           "{\"reasonCode\":\"THREAT_INVESTIGATION\",\"caseRef\":\"AM 2026/77\"}")))
-  @APIResponse(
-      responseCode = "200",
-      description = "The decrypted content",
-      content =
-          @Content(
-              mediaType = "audio/wav",
-              examples = @ExampleObject(name = "audio", value = "RIFF....WAVEfmt ...")))
+  @APIResponse(responseCode = "200", ref = ContentResponses.DECRYPTED)
   @APIResponse(responseCode = "404", description = "No such recording, or no content")
-  @APIResponse(
-      responseCode = "410",
-      description = "Disposed of; the body carries the disposal receipt",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = GoneProblem.class),
-              examples = @ExampleObject(name = "disposed", value = GONE)))
+  @APIResponse(responseCode = "410", ref = ContentResponses.GONE)
   public Response playback(@PathParam("id") UUID id, AccessReason reason) {
     access.authorizePlayback(id, reason, caller);
     return stream(id, content.open(id));

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.insyn.problem.Problem;
 import se.insyn.recording.vault.content.service.ContentQueries;
 import se.insyn.recording.vault.content.service.ContentService;
 
@@ -56,11 +55,7 @@ public class ContentResource {
           "Streams the bytes through SHA-256 and AES-256-GCM (a data key of its own, wrapped by"
               + " the configured KEK) into the blob store; then seals the hash to the metadata."
               + " Once only; a disposed recording answers 410 with its disposal receipt.")
-  @RequestBody(
-      content =
-          @Content(
-              mediaType = "audio/wav",
-              examples = @ExampleObject(name = "audio", value = "RIFF....WAVEfmt ...")))
+  @RequestBody(ref = ContentResponses.UPLOAD)
   @APIResponse(
       responseCode = "201",
       description = "Stored and sealed",
@@ -74,14 +69,7 @@ public class ContentResource {
       content = @Content(examples = @ExampleObject(name = "incomplete", value = UPLOAD_INCOMPLETE)))
   @APIResponse(responseCode = "404", description = "No such recording")
   @APIResponse(responseCode = "409", description = "Never started, or content already stored")
-  @APIResponse(
-      responseCode = "410",
-      description = "Disposed of; the body carries the disposal receipt",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = GoneProblem.class),
-              examples = @ExampleObject(name = "disposed", value = GONE)))
+  @APIResponse(responseCode = "410", ref = ContentResponses.GONE)
   public Response upload(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -105,14 +93,7 @@ public class ContentResource {
               schema = @Schema(implementation = ContentDto.class),
               examples = @ExampleObject(name = "sealed", value = CONTENT)))
   @APIResponse(responseCode = "404", description = "No such recording")
-  @APIResponse(
-      responseCode = "410",
-      description = "Disposed of; the body carries the disposal receipt",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = GoneProblem.class),
-              examples = @ExampleObject(name = "disposed", value = GONE)))
+  @APIResponse(responseCode = "410", ref = ContentResponses.GONE)
   public ContentDto get(@PathParam("id") UUID id) {
     ContentQueries.Facts facts = queries.facts(id);
     return ContentDto.of(facts.recording(), facts.sealIntact());

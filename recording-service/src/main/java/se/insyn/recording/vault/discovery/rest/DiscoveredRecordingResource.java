@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.insyn.problem.Problem;
+import se.insyn.recording.vault.content.rest.ContentResponses;
 import se.insyn.recording.vault.content.service.ContentService;
 import se.insyn.recording.vault.discovery.service.DiscoveryService;
 import se.insyn.recording.vault.discovery.service.DpoDecision;
@@ -122,11 +122,7 @@ public class DiscoveredRecordingResource {
   @Operation(
       summary = "Upload the platform's copy, encrypted like any content (R31)",
       description = "Streams through SHA-256 and AES-256-GCM with a data key of its own; once.")
-  @RequestBody(
-      content =
-          @Content(
-              mediaType = "audio/wav",
-              examples = @ExampleObject(name = "audio", value = "RIFF....WAVEfmt ...")))
+  @RequestBody(ref = ContentResponses.UPLOAD)
   @APIResponse(
       responseCode = "201",
       description = "Stored",
@@ -157,22 +153,8 @@ public class DiscoveredRecordingResource {
       content =
           @Content(
               examples = @ExampleObject(name = "case", value = "{\"caseRef\":\"INC 2026/9\"}")))
-  @APIResponse(
-      responseCode = "200",
-      description = "The decrypted bytes",
-      content =
-          @Content(
-              mediaType = "audio/wav",
-              examples = @ExampleObject(name = "audio", value = "RIFF....WAVEfmt ...")))
-  @APIResponse(
-      responseCode = "410",
-      description = "Disposed of under the DPO's decision; the body carries the receipt",
-      // Named, because this operation produces audio: an example left under audio/wav stays a
-      // string of JSON when the problem filter moves it.
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "disposed", value = GONE)))
+  @APIResponse(responseCode = "200", ref = ContentResponses.DECRYPTED)
+  @APIResponse(responseCode = "410", ref = ContentResponses.GONE)
   public Response playback(@PathParam("id") UUID id, IncidentAccess access) {
     ContentService.Plain p = discovery.open(id, access);
     return Response.ok((StreamingOutput) out -> ContentService.copy(p.stream(), out))

@@ -18,9 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.insyn.problem.Problem;
 import se.insyn.recording.vault.access.rest.PlaybackResource;
-import se.insyn.recording.vault.content.rest.GoneProblem;
+import se.insyn.recording.vault.content.rest.ContentResponses;
 import se.insyn.recording.vault.content.service.ContentService;
 import se.insyn.recording.vault.subjectaccess.service.SubjectAccessService;
 import se.insyn.recording.vault.subjectaccess.service.SubjectQuery;
@@ -95,22 +94,9 @@ public class SubjectAccessResource {
                           """
                           {"phoneNumber":"+46701234567",\
                           "recordingId":"5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21"}""")))
-  @APIResponse(
-      responseCode = "200",
-      description = "The decrypted content",
-      content =
-          @Content(
-              mediaType = "audio/wav",
-              examples = @ExampleObject(name = "audio", value = "RIFF....WAVEfmt ...")))
+  @APIResponse(responseCode = "200", ref = ContentResponses.DECRYPTED)
   @APIResponse(responseCode = "404", description = "Not a recording of this person, or no content")
-  @APIResponse(
-      responseCode = "410",
-      description = "Disposed of; the body carries the disposal receipt",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = GoneProblem.class),
-              examples = @ExampleObject(name = "disposed", value = GONE)))
+  @APIResponse(responseCode = "410", ref = ContentResponses.GONE)
   public Response copy(SubjectQuery query) {
     subjectAccess.authorizeCopy(query, caller.getSubject());
     return PlaybackResource.stream(query.recordingId(), content.open(query.recordingId()));
