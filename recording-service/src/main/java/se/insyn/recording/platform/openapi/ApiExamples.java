@@ -28,7 +28,8 @@ public final class ApiExamples {
       "disposal":{"body":"Kommunstyrelsen","registryNumber":"KS 2026/112","date":"2026-02-01",\
       "documentType":"Inspelat samtal, hot och våld","retention":"P90D"},\
       "notice":{"version":"threat-notice-v3","announcement":{"sv":"Samtalet spelas in för att\
-       dokumentera hot."}},"employees":{"affected":true,"mblReference":"MBL 2026-03-01 §7",\
+       dokumentera hot. Kommunstyrelsen ansvarar, inspelningen sparas 90 dagar, läs mer om dina\
+       rättigheter på laholm.se."}},"employees":{"affected":true,"mblReference":"MBL 2026-03-01 §7",\
       "safetyRepView":"Skyddsombudet tillstyrker"},"reviewDate":"2027-01-31"}""";
 
   public static final String POLICY =

@@ -74,7 +74,6 @@ public class RecordingResource {
           @Content(
               schema = @Schema(implementation = RecordingDto.class),
               examples = @ExampleObject(name = "recording", value = RECORDING)))
-  @APIResponse(responseCode = "404", description = "No such recording")
   @APIResponse(responseCode = "409", description = "Not awaiting its start (stopped or started)")
   public RecordingDto started(@PathParam("id") UUID id) {
     return RecordingDto.of(recordings.started(id));
@@ -99,7 +98,6 @@ public class RecordingResource {
           @Content(
               schema = @Schema(implementation = RecordingDto.class),
               examples = @ExampleObject(name = "recording", value = RECORDING)))
-  @APIResponse(responseCode = "404", description = "No such recording")
   @APIResponse(responseCode = "409", description = "Already stopped")
   public RecordingDto transfer(@PathParam("id") UUID id, Transfer request) {
     return RecordingDto.of(recordings.transfer(id, request));
@@ -116,7 +114,6 @@ public class RecordingResource {
           @Content(
               schema = @Schema(implementation = RecordingDto.class),
               examples = @ExampleObject(name = "recording", value = RECORDING)))
-  @APIResponse(responseCode = "404", description = "No such recording")
   @APIResponse(responseCode = "409", description = "Already stopped")
   public RecordingDto stop(@PathParam("id") UUID id) {
     return RecordingDto.of(recordings.stop(id));

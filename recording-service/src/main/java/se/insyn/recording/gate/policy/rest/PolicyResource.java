@@ -36,21 +36,6 @@ import se.insyn.recording.gate.policy.service.Reason;
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {
 
-  static final String DRAFT_EXAMPLE =
-      """
-      {"controller":"Laholms kommun, kommunstyrelsen","purpose":"THREAT_DOCUMENTATION",\
-      "legalBasis":"PUBLIC_TASK","legalReference":"Arbetsmiljölagen 3 kap. 2 §",\
-      "scope":{"channelIds":["0b6f1c1e-8a59-4bb8-9d6e-2f1f4b0c9a11"],"direction":"INBOUND",\
-      "weekdays":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"],"hoursFrom":"08:00",\
-      "hoursTo":"17:00","mode":"ON_DEMAND"},"consent":{"parties":"NONE"},"ropaId":"ROPA-2026-014",\
-      "dpia":{"vulnerableSubjects":false,"largeScale":false,"newTechnology":false},\
-      "disposal":{"body":"Kommunstyrelsen","registryNumber":"KS 2026/112","date":"2026-02-01",\
-      "documentType":"Inspelat samtal, hot och våld","retention":"P90D"},\
-      "notice":{"version":"threat-notice-v3","announcement":{"sv":"Samtalet spelas in för att\
-       dokumentera hot. Kommunstyrelsen ansvarar, inspelningen sparas 90 dagar, läs mer om dina\
-       rättigheter på laholm.se."}},"employees":{"affected":true,"mblReference":"MBL 2026-03-01 §7",\
-      "safetyRepView":"Skyddsombudet tillstyrker"},"reviewDate":"2027-01-31"}""";
-
   private final PolicyService policies;
   private final JsonWebToken caller;
 
@@ -78,7 +63,7 @@ public class PolicyResource {
   @RolesAllowed("recording-admin")
   @Operation(summary = "Create a policy as a DRAFT (version 1)")
   @RequestBody(
-      content = @Content(examples = @ExampleObject(name = "threats", value = DRAFT_EXAMPLE)))
+      content = @Content(examples = @ExampleObject(name = "threats", value = POLICY_CONTENT)))
   @APIResponse(
       responseCode = "201",
       description = "Draft created",
@@ -149,7 +134,7 @@ public class PolicyResource {
       summary = "Change a policy: a new DRAFT version that needs approval again (R9)",
       description = "Earlier versions keep their content; the active one stays active until then.")
   @RequestBody(
-      content = @Content(examples = @ExampleObject(name = "threats", value = DRAFT_EXAMPLE)))
+      content = @Content(examples = @ExampleObject(name = "threats", value = POLICY_CONTENT)))
   @APIResponse(
       responseCode = "201",
       description = "New version created",

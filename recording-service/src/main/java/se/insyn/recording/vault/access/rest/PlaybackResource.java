@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,7 +26,6 @@ import se.insyn.recording.vault.access.service.AccessReason;
 import se.insyn.recording.vault.access.service.AccessService;
 import se.insyn.recording.vault.access.service.Approval;
 import se.insyn.recording.vault.content.rest.ContentResponses;
-import se.insyn.recording.vault.content.service.ContentGoneException;
 import se.insyn.recording.vault.content.service.ContentService;
 
 @Path("/api/v1/recordings/{id}")
@@ -69,19 +67,7 @@ public class PlaybackResource {
   @APIResponse(responseCode = "410", ref = ContentResponses.GONE)
   public Response playback(@PathParam("id") UUID id, AccessReason reason) {
     access.authorizePlayback(id, reason, caller);
-    return stream(id, content.open(id));
-  }
-
-  public static Response stream(UUID id, ContentService.Readable readable) {
-    if (readable instanceof ContentService.Disposed d) {
-      throw new ContentGoneException(id, d.receipt());
-    }
-    ContentService.Plain p = (ContentService.Plain) readable;
-    return Response.ok((StreamingOutput) out -> ContentService.copy(p.stream(), out))
-        .type(p.contentType())
-        .header("Content-Length", p.size())
-        .header("X-Content-SHA256", p.sha256())
-        .build();
+    return ContentResponses.stream(id, content.open(id));
   }
 
   @POST

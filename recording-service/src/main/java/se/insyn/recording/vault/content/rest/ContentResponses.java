@@ -1,9 +1,16 @@
 package se.insyn.recording.vault.content.rest;
 
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.UUID;
+import se.insyn.recording.vault.content.service.ContentGoneException;
+import se.insyn.recording.vault.content.service.ContentService;
+
 /**
- * Names of the OpenAPI components every operation on stored content shares, defined once in {@code
- * META-INF/openapi.yaml} and referenced from the resources, e.g. {@code @APIResponse(responseCode =
- * "410", ref = ContentResponses.GONE)}.
+ * What every operation that hands out stored content answers: the decrypted bytes, streamed, or 410
+ * with the disposal receipt; and the names of the OpenAPI components that document it, defined once
+ * in {@code META-INF/openapi.yaml} and referenced from the resources, e.g.
+ * {@code @APIResponse(responseCode = "410", ref = ContentResponses.GONE)}.
  */
 public final class ContentResponses {
 
@@ -17,4 +24,21 @@ public final class ContentResponses {
   public static final String UPLOAD = "ContentUpload";
 
   private ContentResponses() {}
+
+  /** The content of {@code id}, or 410 Gone with its receipt when it was disposed of (R44). */
+  public static Response stream(UUID id, ContentService.Readable readable) {
+    if (readable instanceof ContentService.Disposed d) {
+      throw new ContentGoneException(id, d.receipt());
+    }
+    return stream((ContentService.Plain) readable);
+  }
+
+  /** The decrypted bytes as they are read, never held in memory, with their hash and type. */
+  public static Response stream(ContentService.Plain p) {
+    return Response.ok((StreamingOutput) out -> ContentService.copy(p.stream(), out))
+        .type(p.contentType())
+        .header("Content-Length", p.size())
+        .header("X-Content-SHA256", p.sha256())
+        .build();
+  }
 }

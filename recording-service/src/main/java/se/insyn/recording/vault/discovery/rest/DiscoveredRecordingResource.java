@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
@@ -32,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.insyn.recording.vault.content.rest.ContentResponses;
-import se.insyn.recording.vault.content.service.ContentService;
 import se.insyn.recording.vault.discovery.service.DiscoveryService;
 import se.insyn.recording.vault.discovery.service.DpoDecision;
 import se.insyn.recording.vault.discovery.service.IncidentAccess;
@@ -156,12 +154,7 @@ public class DiscoveredRecordingResource {
   @APIResponse(responseCode = "200", ref = ContentResponses.DECRYPTED)
   @APIResponse(responseCode = "410", ref = ContentResponses.GONE)
   public Response playback(@PathParam("id") UUID id, IncidentAccess access) {
-    ContentService.Plain p = discovery.open(id, access);
-    return Response.ok((StreamingOutput) out -> ContentService.copy(p.stream(), out))
-        .type(p.contentType())
-        .header("Content-Length", p.size())
-        .header("X-Content-SHA256", p.sha256())
-        .build();
+    return ContentResponses.stream(discovery.open(id, access));
   }
 
   @POST

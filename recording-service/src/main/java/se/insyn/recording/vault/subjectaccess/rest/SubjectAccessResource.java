@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.insyn.recording.vault.access.rest.PlaybackResource;
 import se.insyn.recording.vault.content.rest.ContentResponses;
 import se.insyn.recording.vault.content.service.ContentService;
 import se.insyn.recording.vault.subjectaccess.service.SubjectAccessService;
@@ -99,6 +98,6 @@ public class SubjectAccessResource {
   @APIResponse(responseCode = "410", ref = ContentResponses.GONE)
   public Response copy(SubjectQuery query) {
     subjectAccess.authorizeCopy(query, caller.getSubject());
-    return PlaybackResource.stream(query.recordingId(), content.open(query.recordingId()));
+    return ContentResponses.stream(query.recordingId(), content.open(query.recordingId()));
   }
 }
