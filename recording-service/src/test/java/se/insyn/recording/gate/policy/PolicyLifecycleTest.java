@@ -358,6 +358,23 @@ class PolicyLifecycleTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("violations.field", hasItem("disposal.retention"));
+    // Longer than 100 years is "for good" and must say PRESERVE; such a period also overflowed the
+    // disposal date before it was refused here (R43).
+    for (String retention : List.of("P101Y", "P999999999Y")) {
+      draft = Fixtures.validDraft(Fixtures.channel());
+      part(draft, "disposal").put("retention", retention);
+      given()
+          .auth()
+          .oauth2(adminToken())
+          .contentType(ContentType.JSON)
+          .body(draft)
+          .post("/api/v1/policies")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("violations[0].field", equalTo("disposal.retention"))
+          .body("violations[0].message", containsString("(R43)"));
+    }
     draft = Fixtures.validDraft(Fixtures.channel());
     draft.put("purpose", "ALL_CALLS");
     given()

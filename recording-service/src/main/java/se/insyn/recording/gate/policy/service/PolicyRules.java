@@ -3,6 +3,7 @@ package se.insyn.recording.gate.policy.service;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -110,19 +111,31 @@ public final class PolicyRules {
     return Optional.of(now.withOffsetSameInstant(ZoneOffset.UTC).plus(Period.parse(retention)));
   }
 
-  /** Whether a retention is PRESERVE or a positive ISO-8601 period or duration (R43). */
+  /**
+   * The longest finite retention: anything kept longer is kept for good and must say so with
+   * PRESERVE (R43), and a longer period would overflow the disposal date.
+   */
+  public static final int MAX_RETENTION_YEARS = 100;
+
+  /**
+   * Whether a retention is PRESERVE or a positive ISO-8601 period or duration of at most {@link
+   * #MAX_RETENTION_YEARS} years (R43).
+   */
   public static boolean validRetention(String retention) {
     if (PRESERVE.equals(retention)) {
       return true;
     }
+    // Measured from a fixed day, so that the bound is the same whatever the day it is applied.
+    LocalDateTime from = LocalDateTime.of(2000, 1, 1, 0, 0);
+    LocalDateTime longest = from.plusYears(MAX_RETENTION_YEARS);
     try {
       if (retention.startsWith("PT")) {
         Duration d = Duration.parse(retention);
-        return !d.isNegative() && !d.isZero();
+        return !d.isNegative() && !d.isZero() && !from.plus(d).isAfter(longest);
       }
       Period p = Period.parse(retention);
-      return !p.isNegative() && !p.isZero();
-    } catch (DateTimeException e) {
+      return !p.isNegative() && !p.isZero() && !from.plus(p).isAfter(longest);
+    } catch (DateTimeException | ArithmeticException e) {
       return false;
     }
   }

@@ -285,7 +285,9 @@ public class PolicyService {
             List.of(
                 new Violation(
                     "disposal.retention",
-                    "must be a positive ISO-8601 period or duration (P90D, PT24H) or PRESERVE")));
+                    "must be a positive ISO-8601 period or duration of at most "
+                        + PolicyRules.MAX_RETENTION_YEARS
+                        + " years (P90D, PT24H), or PRESERVE to keep for good (R43)")));
       }
       v.disposalBody = d.disposal().body();
       v.disposalRegistryNumber = d.disposal().registryNumber();

@@ -343,6 +343,13 @@ class PolicyRulesTest {
     "P0D, false",
     "PT0S, false",
     "P-1D, false",
+    "P100Y, true",
+    "P1200M, true",
+    "P100Y1D, false",
+    "P1201M, false",
+    "PT876600H, true",
+    "PT876601H, false",
+    "P999999999Y, false",
     "forever, false"
   })
   void retentionIsFiniteOrAnExplicitPreserve(String retention, boolean valid) {
