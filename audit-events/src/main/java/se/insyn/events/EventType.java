@@ -110,12 +110,16 @@ public enum EventType {
   DPO_FLAGGED(
       "dpo.flagged",
       Source.RECORDING,
-      "A protected line was in a policy's scope at approval; it is flagged to the DPO.",
-      "R38",
+      "A matter for the DPO: a protected line in a policy's scope at approval, or a read of the"
+          + " audit trail refused as source tracing (appended by the audit-service).",
+      "R38, R39",
       "reason",
-      "version",
-      "channelIds",
-      "protectedClasses"),
+      "version?",
+      "channelIds?",
+      "protectedClasses?",
+      "rule?",
+      "refusedQuery?",
+      "request?"),
   POLICY_SUSPENDED(
       "policy.suspended",
       Source.RECORDING,
@@ -387,7 +391,17 @@ public enum EventType {
       "R39, R62",
       "outcome",
       "request",
-      "requestedPurpose?");
+      "requestedPurpose?",
+      "caseRef?"),
+  AUDIT_PRUNED(
+      "audit.pruned",
+      Source.AUDIT,
+      "The log's retention pruned the leaves below a boundary; the next checkpoint signs it.",
+      "R49, R58",
+      "prunedBelow",
+      "previousPrunedBelow",
+      "cutoff?",
+      "keptForRecordings");
 
   /** The service that emits a type; its value is the service's client id and event source. */
   public enum Source {

@@ -192,6 +192,7 @@ final class InsynClient {
               .auth()
               .oauth2(auditor)
               .queryParam("purpose", "INTERNAL_CONTROL")
+              .queryParam("caseRef", "E2E-2026-1")
               .queryParam("from", "2000-01-01T00:00:00Z")
               .queryParam("to", "2100-01-01T00:00:00Z")
               .queryParam("limit", 1000);
@@ -405,6 +406,7 @@ final class InsynClient {
             .auth()
             .oauth2(token)
             .queryParam("purpose", purpose)
+            .queryParam("caseRef", "E2E-2026-1")
             .queryParam("from", from.toString())
             .queryParam("to", to.toString())
             .queryParam("limit", 1000);
@@ -426,6 +428,7 @@ final class InsynClient {
         .queryParam("from", from.toString())
         .queryParam("to", to.toString())
         .queryParam("purpose", "INCIDENT_INVESTIGATION")
+        .queryParam("caseRef", "E2E-2026-1")
         .get(audit + "/api/v1/reports/recordings");
   }
 }

@@ -119,6 +119,7 @@ class LaholmFoundOnTheVendorServerIT {
                     .auth()
                     .oauth2(auditor)
                     .queryParam("purpose", "INCIDENT_INVESTIGATION")
+                    .queryParam("caseRef", "E2E-2026-1")
                     .queryParam("type", "incident.opened")
                     .queryParam("subject", "incident/" + batch.getString("batchId"))
                     .queryParam("from", foundAt.minusSeconds(60).toString())

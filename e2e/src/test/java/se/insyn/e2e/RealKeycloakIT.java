@@ -16,7 +16,7 @@ import se.insyn.devstack.SuiteService;
 class RealKeycloakIT {
 
   private static final String EVENTS_QUERY =
-      "/api/v1/events?purpose=INTERNAL_CONTROL&type=policy.approved&from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z";
+      "/api/v1/events?purpose=INTERNAL_CONTROL&caseRef=E2E-2026-1&type=policy.approved&from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z";
 
   @Test
   void consentServiceAcceptsAKeycloakEmployeeAndRefusesAnItOperator(Suite suite) {

@@ -73,6 +73,7 @@ class TraceAcrossServicesIT {
         .auth()
         .oauth2(token)
         .queryParam("purpose", "INCIDENT_INVESTIGATION")
+        .queryParam("caseRef", "E2E-2026-1")
         .queryParam(filter, value)
         .queryParam("from", "2000-01-01T00:00:00Z")
         .queryParam("to", "2100-01-01T00:00:00Z")

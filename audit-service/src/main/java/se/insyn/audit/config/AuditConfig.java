@@ -24,6 +24,9 @@ public interface AuditConfig {
   /** Retention of the log itself. */
   Retention retention();
 
+  /** Bounds on reads of the trail, against source tracing (R39, R41). */
+  Query query();
+
   /** The scheduled tamper check. */
   Verify verify();
 
@@ -94,6 +97,31 @@ public interface AuditConfig {
     /** When the pruning job runs (Quartz-style cron). */
     @WithDefault("0 30 3 * * ?")
     String cron();
+
+    /**
+     * How long a recording's trail is kept after its disposal, for investigations (R49). Entries
+     * about a recording not yet disposed, or disposed more recently than this, are never pruned.
+     */
+    @WithDefault("P730D")
+    Duration investigationWindow();
+  }
+
+  interface Query {
+
+    /** The most rows one query may select in all its pages; a wider one is refused. */
+    @WithDefault("10000")
+    int maxRows();
+
+    /**
+     * The most lines whose outbound-call metadata one query may select (R39: no bulk export of
+     * staff outbound-call metadata); a wider one is refused.
+     */
+    @WithDefault("3")
+    int outboundSweepLimit();
+
+    /** The most lines one report may cover. */
+    @WithDefault("20")
+    int maxReportLines();
   }
 
   interface Verify {

@@ -213,7 +213,7 @@ class ConcurrentIngestTest {
           given()
               .auth()
               .oauth2(auditor())
-              .get("/api/v1/events/" + event.get("id") + "?purpose=INTERNAL_CONTROL")
+              .get("/api/v1/events/" + event.get("id") + "?purpose=INTERNAL_CONTROL&caseRef=T-1")
               .then()
               .statusCode(expectedStatus);
         }
@@ -251,7 +251,8 @@ class ConcurrentIngestTest {
   }
 
   private static JsonPath entries(long start, long end) {
-    return read("/api/v1/log/entries?purpose=INTERNAL_CONTROL&start=" + start + "&end=" + end);
+    return read(
+        "/api/v1/log/entries?purpose=INTERNAL_CONTROL&caseRef=T-1&start=" + start + "&end=" + end);
   }
 
   private static List<byte[]> inclusion(long index, long size) {

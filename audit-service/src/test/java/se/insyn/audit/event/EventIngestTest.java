@@ -34,7 +34,7 @@ class EventIngestTest {
     return given()
         .auth()
         .oauth2(Tokens.user("auditor-1", "auditor"))
-        .get("/api/v1/events/" + event.get("id") + "?purpose=INTERNAL_CONTROL")
+        .get("/api/v1/events/" + event.get("id") + "?purpose=INTERNAL_CONTROL&caseRef=T-1")
         .then()
         .statusCode(200)
         .extract()
@@ -85,7 +85,7 @@ class EventIngestTest {
         .auth()
         .oauth2(Tokens.user("auditor-1", "auditor"))
         .when()
-        .get("/api/v1/events/" + first.get("id") + "?purpose=INTERNAL_CONTROL")
+        .get("/api/v1/events/" + first.get("id") + "?purpose=INTERNAL_CONTROL&caseRef=T-1")
         .then()
         .statusCode(200)
         .body("id", equalTo(first.get("id")))
@@ -160,7 +160,7 @@ class EventIngestTest {
         .auth()
         .oauth2(Tokens.user("auditor-1", "auditor"))
         .when()
-        .get("/api/v1/events/" + good.get("id") + "?purpose=INTERNAL_CONTROL")
+        .get("/api/v1/events/" + good.get("id") + "?purpose=INTERNAL_CONTROL&caseRef=T-1")
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
@@ -208,7 +208,7 @@ class EventIngestTest {
     given()
         .auth()
         .oauth2(Tokens.user("auditor-1", "auditor"))
-        .get("/api/v1/events/" + clash.get("id") + "?purpose=INTERNAL_CONTROL")
+        .get("/api/v1/events/" + clash.get("id") + "?purpose=INTERNAL_CONTROL&caseRef=T-1")
         .then()
         .statusCode(404);
   }

@@ -21,7 +21,7 @@ import se.insyn.devstack.test.Tokens;
 class EventQueryTest {
 
   private static final String QUERY =
-      "/api/v1/events?purpose=INTERNAL_CONTROL&type=policy.approved&from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z";
+      "/api/v1/events?purpose=INTERNAL_CONTROL&caseRef=T-1&type=policy.approved&from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z";
   private static final String WINDOW = "&from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z";
 
   @Test
@@ -42,7 +42,7 @@ class EventQueryTest {
         .auth()
         .oauth2(Tokens.client("consent-service", "audit-writer"))
         .when()
-        .get("/api/v1/events/" + UUID.randomUUID() + "?purpose=INTERNAL_CONTROL")
+        .get("/api/v1/events/" + UUID.randomUUID() + "?purpose=INTERNAL_CONTROL&caseRef=T-1")
         .then()
         .statusCode(403);
   }
@@ -77,9 +77,9 @@ class EventQueryTest {
    */
   @ParameterizedTest
   @CsvSource({
-    "/api/v1/events/not-a-uuid?purpose=INTERNAL_CONTROL, id, must be a UUID",
-    "/api/v1/events?purpose=INTERNAL_CONTROL%00, purpose, must not contain a NUL character",
-    "/api/v1/events?purpose=INTERNAL_CONTROL&subject=LONG, subject, must be at most 4096 characters"
+    "/api/v1/events/not-a-uuid?purpose=INTERNAL_CONTROL&caseRef=T-1, id, must be a UUID",
+    "/api/v1/events?caseRef=T-1&purpose=INTERNAL_CONTROL%00, purpose, must not contain a NUL character",
+    "/api/v1/events?purpose=INTERNAL_CONTROL&caseRef=T-1&subject=LONG, subject, must be at most 4096 characters"
   })
   void aMalformedNulOrOverLongParameterIsA400NamingIt(String url, String field, String message) {
     given()
@@ -101,7 +101,7 @@ class EventQueryTest {
     given()
         .auth()
         .oauth2(Tokens.user(auditor, "auditor"))
-        .get("/api/v1/events?purpose=CURIOSITY" + WINDOW)
+        .get("/api/v1/events?purpose=CURIOSITY&caseRef=T-1" + WINDOW)
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
@@ -111,7 +111,7 @@ class EventQueryTest {
         .auth()
         .oauth2(Tokens.user(auditor, "auditor"))
         .get(
-            "/api/v1/events?purpose=SUPERVISORY_REQUEST&type=audit.queried&actor="
+            "/api/v1/events?purpose=SUPERVISORY_REQUEST&caseRef=T-1&type=audit.queried&actor="
                 + auditor
                 + WINDOW)
         .then()
@@ -142,25 +142,25 @@ class EventQueryTest {
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
-        .body("violations.field", contains("purpose"));
+        .body("violations.field", contains("purpose", "caseRef"));
     given()
         .auth()
         .oauth2(token)
-        .get("/api/v1/events/" + held.get("id") + "?purpose=INCIDENT_INVESTIGATION")
+        .get("/api/v1/events/" + held.get("id") + "?purpose=INCIDENT_INVESTIGATION&caseRef=T-1")
         .then()
         .statusCode(200)
         .body("id", equalTo(held.get("id")));
     given()
         .auth()
         .oauth2(token)
-        .get("/api/v1/log/entries?start=0&end=1&purpose=GOSSIP")
+        .get("/api/v1/log/entries?start=0&end=1&purpose=GOSSIP&caseRef=T-1")
         .then()
         .statusCode(400)
         .body("violations.field", contains("purpose"));
     given()
         .auth()
         .oauth2(token)
-        .get("/api/v1/log/entries?start=0&end=1&purpose=SUPERVISORY_REQUEST")
+        .get("/api/v1/log/entries?start=0&end=1&purpose=SUPERVISORY_REQUEST&caseRef=T-1")
         .then()
         .statusCode(200);
 
@@ -168,7 +168,7 @@ class EventQueryTest {
         .auth()
         .oauth2(Tokens.user("auditor-1", "auditor"))
         .get(
-            "/api/v1/events?purpose=INTERNAL_CONTROL&type=audit.queried&actor="
+            "/api/v1/events?purpose=INTERNAL_CONTROL&caseRef=T-1&type=audit.queried&actor="
                 + investigator
                 + WINDOW)
         .then()
@@ -201,7 +201,7 @@ class EventQueryTest {
     given()
         .auth()
         .oauth2(Tokens.user("inv-1", "investigator"))
-        .get("/api/v1/events?purpose=INCIDENT_INVESTIGATION&traceId=" + trace + WINDOW)
+        .get("/api/v1/events?purpose=INCIDENT_INVESTIGATION&caseRef=T-1&traceId=" + trace + WINDOW)
         .then()
         .statusCode(200)
         .body("events.type", contains("recording.decision", "consent.decision"))
@@ -209,7 +209,7 @@ class EventQueryTest {
     given()
         .auth()
         .oauth2(Tokens.user("inv-1", "investigator"))
-        .get("/api/v1/events?purpose=INCIDENT_INVESTIGATION&traceId=%25" + WINDOW)
+        .get("/api/v1/events?purpose=INCIDENT_INVESTIGATION&caseRef=T-1&traceId=%25" + WINDOW)
         .then()
         .statusCode(400)
         .body("violations.field", contains("traceId"));
@@ -230,7 +230,9 @@ class EventQueryTest {
             .auth()
             .oauth2(investigator)
             .get(
-                "/api/v1/events?purpose=INCIDENT_INVESTIGATION&limit=2&subject=" + subject + WINDOW)
+                "/api/v1/events?purpose=INCIDENT_INVESTIGATION&caseRef=T-1&limit=2&subject="
+                    + subject
+                    + WINDOW)
             .then()
             .statusCode(200)
             .body("events.type", contains("recording.started", "recording.accessed"))
@@ -241,7 +243,7 @@ class EventQueryTest {
         .auth()
         .oauth2(investigator)
         .get(
-            "/api/v1/events?purpose=INCIDENT_INVESTIGATION&limit=2&subject="
+            "/api/v1/events?purpose=INCIDENT_INVESTIGATION&caseRef=T-1&limit=2&subject="
                 + subject
                 + WINDOW
                 + "&cursor="

@@ -297,8 +297,8 @@ class C2spCheckpointTest {
         .body("leafHashes[0].leafHash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
     for (String content :
         List.of(
-            "/api/v1/log/entries?start=0&end=1&purpose=INTERNAL_CONTROL",
-            "/api/v1/events?purpose=INTERNAL_CONTROL")) {
+            "/api/v1/log/entries?start=0&end=1&purpose=INTERNAL_CONTROL&caseRef=T-1",
+            "/api/v1/events?purpose=INTERNAL_CONTROL&caseRef=T-1")) {
       given().auth().oauth2(witness).get(content).then().statusCode(403);
     }
     String cosign = "/api/v1/log/checkpoints/1/cosignatures";

@@ -95,7 +95,7 @@ class LogApiTest {
         given()
             .auth()
             .oauth2(auditor)
-            .get("/api/v1/events/" + mine.get("id") + "?purpose=INTERNAL_CONTROL")
+            .get("/api/v1/events/" + mine.get("id") + "?purpose=INTERNAL_CONTROL&caseRef=T-1")
             .then()
             .statusCode(200)
             .extract()
@@ -106,7 +106,7 @@ class LogApiTest {
             .auth()
             .oauth2(auditor)
             .get(
-                "/api/v1/log/entries?purpose=SUPERVISORY_REQUEST&start="
+                "/api/v1/log/entries?purpose=SUPERVISORY_REQUEST&caseRef=T-1&start="
                     + leafIndex
                     + "&end="
                     + (leafIndex + 1))
@@ -195,7 +195,7 @@ class LogApiTest {
         given()
             .auth()
             .oauth2(auditor)
-            .get("/api/v1/events/" + victim.get("id") + "?purpose=INTERNAL_CONTROL")
+            .get("/api/v1/events/" + victim.get("id") + "?purpose=INTERNAL_CONTROL&caseRef=T-1")
             .then()
             .extract()
             .jsonPath()
@@ -239,7 +239,7 @@ class LogApiTest {
         given()
             .auth()
             .oauth2(auditor)
-            .get("/api/v1/events/" + victim.get("id") + "?purpose=INTERNAL_CONTROL")
+            .get("/api/v1/events/" + victim.get("id") + "?purpose=INTERNAL_CONTROL&caseRef=T-1")
             .then()
             .extract()
             .jsonPath()

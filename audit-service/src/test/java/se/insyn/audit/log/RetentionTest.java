@@ -52,7 +52,7 @@ class RetentionTest {
         given()
             .auth()
             .oauth2(auditor)
-            .get("/api/v1/events/" + kept.get("id") + "?purpose=INTERNAL_CONTROL")
+            .get("/api/v1/events/" + kept.get("id") + "?purpose=INTERNAL_CONTROL&caseRef=T-1")
             .then()
             .statusCode(200)
             .extract()
@@ -71,7 +71,7 @@ class RetentionTest {
             .auth()
             .oauth2(auditor)
             .get(
-                "/api/v1/log/entries?purpose=SUPERVISORY_REQUEST&start="
+                "/api/v1/log/entries?purpose=SUPERVISORY_REQUEST&caseRef=T-1&start="
                     + keptIndex
                     + "&end="
                     + (keptIndex + 1))
@@ -128,7 +128,7 @@ class RetentionTest {
     given()
         .auth()
         .oauth2(auditor)
-        .get("/api/v1/log/entries?purpose=SUPERVISORY_REQUEST&start=0&end=1")
+        .get("/api/v1/log/entries?purpose=SUPERVISORY_REQUEST&caseRef=T-1&start=0&end=1")
         .then()
         .statusCode(400)
         .body("violations.field", hasItem("start"));

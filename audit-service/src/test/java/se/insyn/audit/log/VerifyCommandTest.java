@@ -10,13 +10,11 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import se.insyn.audit.TestDatabase;
 import se.insyn.audit.log.service.VerifyCommand;
 
 /** The tamper check as the CronJob command runs it: JSON on stdout and an exit code. */
@@ -54,21 +52,10 @@ class VerifyCommandTest {
   }
 
   private long leafIndexOf(String eventId) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement("select leaf_index from audit_event where id = ?::uuid")) {
-      s.setString(1, eventId);
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return TestDatabase.leafIndexOf(dataSource, eventId);
   }
 
   private void execute(String statement) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(statement)) {
-      s.execute();
-    }
+    TestDatabase.execute(dataSource, statement);
   }
 }

@@ -38,7 +38,7 @@ class RecordingsReportTest {
   @Test
   void onlyInvestigatorsAndDposGetReports() {
     String url =
-        "/api/v1/reports/recordings?channel=c&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&purpose=INCIDENT_INVESTIGATION";
+        "/api/v1/reports/recordings?channel=c&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&purpose=INCIDENT_INVESTIGATION&caseRef=T-1";
     given().get(url).then().statusCode(401);
     given().auth().oauth2(Tokens.user("a-1", "auditor")).get(url).then().statusCode(403);
     given().auth().oauth2(Tokens.client(RECORDER, "audit-writer")).get(url).then().statusCode(403);
@@ -51,7 +51,7 @@ class RecordingsReportTest {
         .auth()
         .oauth2(Tokens.user("inv-1", "investigator"))
         .get(
-            "/api/v1/reports/recordings?channel=c&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&purpose=GOSSIP")
+            "/api/v1/reports/recordings?channel=c&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&purpose=GOSSIP&caseRef=T-1")
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
@@ -129,7 +129,9 @@ class RecordingsReportTest {
         .auth()
         .oauth2(investigator)
         .get(
-            "/api/v1/reports/recordings?purpose=INCIDENT_INVESTIGATION&channel=" + channel + window)
+            "/api/v1/reports/recordings?purpose=INCIDENT_INVESTIGATION&caseRef=T-1&channel="
+                + channel
+                + window)
         .then()
         .statusCode(200)
         .body("recordings", hasSize(2))
@@ -156,7 +158,7 @@ class RecordingsReportTest {
             .oauth2(investigator)
             .accept("text/csv")
             .get(
-                "/api/v1/reports/recordings?purpose=INCIDENT_INVESTIGATION&channel="
+                "/api/v1/reports/recordings?purpose=INCIDENT_INVESTIGATION&caseRef=T-1&channel="
                     + channel
                     + window)
             .then()
@@ -175,13 +177,141 @@ class RecordingsReportTest {
     given()
         .auth()
         .oauth2(investigator)
-        .get("/api/v1/reports/recordings?purpose=INCIDENT_INVESTIGATION&channel=" + channel + open)
+        .get(
+            "/api/v1/reports/recordings?purpose=INCIDENT_INVESTIGATION&caseRef=T-1&channel="
+                + channel
+                + open)
         .then()
         .statusCode(200)
         .body("completeness.complete", equalTo(false))
         .body("completeness.statement", containsString("NOT proven complete"))
         .body("completeness.emitters.heardFromAfterWindow", hasItem(false))
         .body("recordings[1].accessStatement", equalTo("NO_ACCESS_FOUND_LOG_INCOMPLETE"));
+  }
+
+  @Test
+  void theReportAnswersWhoConfiguredTheLineWhatWasRefusedAndWhatWasFoundOutside() throws Exception {
+    String line = UUID.randomUUID().toString();
+    String other = UUID.randomUUID().toString();
+    Instant t0 = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String recording = "recording/" + UUID.randomUUID();
+    String policy = "policy/" + UUID.randomUUID();
+    String killswitch = "killswitch/" + UUID.randomUUID();
+    Map<String, Object> created =
+        event(
+            RECORDER,
+            "channel.created",
+            "channel/" + line,
+            t0.minus(10, ChronoUnit.DAYS),
+            Map.of("kind", "LINE", "protectedClass", "null", "secrecyClass", "null"));
+    created.put("actor", Map.of("subject", "admin-1", "clientId", "insyn-portal"));
+    Map<String, Object> approved =
+        event(
+            RECORDER,
+            "policy.approved",
+            policy,
+            t0.minus(8, ChronoUnit.DAYS),
+            Map.of("version", 1, "channelIds", List.of(line), "mode", "ALWAYS"));
+    approved.put("actor", Map.of("subject", "approver-2", "clientId", "insyn-portal"));
+    sendInOrder(
+        RECORDER,
+        created,
+        event(
+            RECORDER, "policy.created", policy, t0.minus(9, ChronoUnit.DAYS), Map.of("version", 1)),
+        approved,
+        event(
+            RECORDER,
+            "policy.approved",
+            "policy/" + UUID.randomUUID(),
+            t0.minus(8, ChronoUnit.DAYS),
+            Map.of("version", 1, "channelIds", List.of(other))),
+        decision(recording, line, t0, "PERMIT", "h-1"),
+        decision("channel/" + line, line, t0.plusSeconds(10), "DENY", "h-2"),
+        decision("channel/" + line, line, t0.plusSeconds(20), "DENY", "h-1"),
+        decision("channel/" + other, other, t0.plusSeconds(30), "DENY", "h-3"),
+        event(
+            RECORDER,
+            "discovery.registered",
+            "discovery/" + UUID.randomUUID(),
+            t0.plusSeconds(300),
+            Map.of("platform", "vendor-x", "registered", 3, "quarantined", 3)),
+        event(
+            RECORDER,
+            "policy.suspended",
+            policy,
+            t0.plusSeconds(600),
+            Map.of("version", 1, "reason", "review")),
+        event(
+            RECORDER,
+            "killswitch.engaged",
+            killswitch,
+            t0.plusSeconds(1200),
+            Map.of("allChannels", false, "channelIds", List.of(line), "reason", "leak")),
+        event(
+            RECORDER,
+            "killswitch.released",
+            killswitch,
+            t0.plusSeconds(1800),
+            Map.of("reason", "fixed", "engagedBy", "it-1")),
+        event(
+            RECORDER,
+            "recording.disposed",
+            recording,
+            t0.plusSeconds(2400),
+            Map.of("deleteAfter", "2026-12-01T00:00:00Z", "disposalDecision", "KS 2026/112")),
+        event(RECORDER, "policy.retired", policy, Instant.now(), Map.of("versions", List.of(1))));
+
+    given()
+        .auth()
+        .oauth2(Tokens.user("inv-2", "investigator"))
+        .get(
+            "/api/v1/reports/recordings?purpose=INCIDENT_INVESTIGATION&caseRef=IVO-2026-3&channel="
+                + line
+                + "&from="
+                + t0.minus(1, ChronoUnit.HOURS)
+                + "&to="
+                + t0.plus(1, ChronoUnit.HOURS))
+        .then()
+        .statusCode(200)
+        .body("recordings.subject", equalTo(List.of(recording)))
+        .body("recordings[0].deleteAfter", equalTo("2026-12-01T00:00:00Z"))
+        .body("recordings[0].disposalDecision", equalTo("KS 2026/112"))
+        .body("refusedCalls", hasSize(1))
+        .body("refusedCalls[0].channelId", equalTo(line))
+        .body("refusedCalls[0].refused", equalTo(2))
+        .body("distinctCallers", equalTo(2))
+        .body(
+            "configurationHistory.type",
+            equalTo(
+                List.of(
+                    "channel.created",
+                    "policy.created",
+                    "policy.approved",
+                    "policy.suspended",
+                    "killswitch.engaged",
+                    "killswitch.released")))
+        .body("configurationHistory[0].actor", equalTo("admin-1"))
+        .body("configurationHistory[2].actor", equalTo("approver-2"))
+        .body("configurationHistory[2].time", equalTo(t0.minus(8, ChronoUnit.DAYS).toString()))
+        .body("foundOutsideTheSuite.type", hasItem("discovery.registered"));
+  }
+
+  private static Map<String, Object> decision(
+      String subject, String channel, Instant at, String decision, String callerHmac) {
+    return event(
+        RECORDER,
+        "recording.decision",
+        subject,
+        at,
+        Map.of(
+            "decision",
+            decision,
+            "reasons",
+            List.of("POLICY"),
+            "channelId",
+            channel,
+            "callerHmac",
+            callerHmac));
   }
 
   /** Sends the events one batch, numbered after the emitter's last sequence number. */

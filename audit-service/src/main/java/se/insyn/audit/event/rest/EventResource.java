@@ -80,7 +80,12 @@ public class EventResource {
           "Events in a time window, in log order, with cursor paging; the caller states why (R39)"
               + " and the query itself is logged as audit.queried")
   @APIResponse(responseCode = "200", description = "A page of events; nextCursor if there are more")
-  @APIResponse(responseCode = "400", description = "Invalid parameter or purpose; refusal recorded")
+  @APIResponse(responseCode = "400", description = "Bad parameter, purpose or caseRef; recorded")
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "Source tracing (R39, R41): a protected line, an outbound-call sweep or too many rows;"
+              + " refused whatever the purpose, recorded and flagged to the DPO")
   public EventPage search(
       @Parameter(
               description =
@@ -89,6 +94,11 @@ public class EventResource {
               example = "INTERNAL_CONTROL")
           @QueryParam("purpose")
           String purpose,
+      @Parameter(
+              description = "The case this read serves, e.g. a registry number (R39)",
+              example = "AU-2026-0042")
+          @QueryParam("caseRef")
+          String caseRef,
       @Parameter(example = "recording.played") @QueryParam("type") String type,
       @Parameter(example = "recording/r-77") @QueryParam("subject") String subject,
       @Parameter(description = "The actor's subject", example = "u-123") @QueryParam("actor")
@@ -107,7 +117,7 @@ public class EventResource {
         events.search(
             caller(),
             new EventQueryService.Query(
-                purpose, type, subject, actor, traceId, from, to, cursor, limit));
+                purpose, caseRef, type, subject, actor, traceId, from, to, cursor, limit));
     return new EventPage(
         page.events().stream().map(e -> EventDto.of(e, json)).toList(), page.nextCursor());
   }
@@ -120,7 +130,10 @@ public class EventResource {
           "One event with its leaf index, to ask for its inclusion proof; the caller states why"
               + " and the read is logged as audit.queried")
   @APIResponse(responseCode = "200", description = "The event with its leaf index")
-  @APIResponse(responseCode = "400", description = "Invalid parameter or purpose; refusal recorded")
+  @APIResponse(responseCode = "400", description = "Bad parameter, purpose or caseRef; recorded")
+  @APIResponse(
+      responseCode = "403",
+      description = "The event is about a protected line (R39, R41); recorded and flagged")
   @APIResponse(responseCode = "404", description = "No event with this id is in the log")
   public EventDto byId(
       @PathParam("id") UUID id,
@@ -130,8 +143,13 @@ public class EventResource {
                       + " INTERNAL_CONTROL",
               example = "INCIDENT_INVESTIGATION")
           @QueryParam("purpose")
-          String purpose) {
-    return EventDto.of(events.byId(caller(), id, purpose), json);
+          String purpose,
+      @Parameter(
+              description = "The case this read serves, e.g. a registry number (R39)",
+              example = "AU-2026-0042")
+          @QueryParam("caseRef")
+          String caseRef) {
+    return EventDto.of(events.byId(caller(), id, purpose, caseRef), json);
   }
 
   private Caller caller() {

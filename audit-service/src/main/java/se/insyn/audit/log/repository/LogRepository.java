@@ -328,6 +328,36 @@ public class LogRepository {
         rs -> rs.getLong(1));
   }
 
+  /**
+   * The first leaf below {@code end} about a recording whose trail is still kept (R49): one not
+   * disposed of, or disposed of at or after {@code disposedBefore}; {@code end} when there is none.
+   */
+  public long firstLeafOfRecordingsKept(java.time.Instant disposedBefore, long end) {
+    return query(
+        "select coalesce(min(e.leaf_index), ?) from audit_event e where e.leaf_index < ?"
+            + " and e.subject like 'recording/%' and not exists (select 1 from audit_event d"
+            + " where d.subject = e.subject and d.type = 'recording.disposed'"
+            + " and d.occurred_at < ?)",
+        s -> {
+          s.setLong(1, end);
+          s.setLong(2, end);
+          s.setTimestamp(3, Timestamp.from(disposedBefore));
+        },
+        rs -> rs.getLong(1));
+  }
+
+  /** The leaf input of the newest stored event of the type and source, or null if none is. */
+  public String newestLeafInput(String type, String source) {
+    return query(
+        "select (select leaf_input from audit_event where type = ? and source = ?"
+            + " order by leaf_index desc limit 1)",
+        s -> {
+          s.setString(1, type);
+          s.setString(2, source);
+        },
+        rs -> rs.getString(1));
+  }
+
   public long maxSequence(String source) {
     return query(
         "select coalesce(max(sequence), 0) from audit_event where source = ?",

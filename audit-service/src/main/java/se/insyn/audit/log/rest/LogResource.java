@@ -13,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -179,7 +177,11 @@ public class LogResource {
           "Leaf inputs [start, end) (at most 1000) with their indices. They are the events"
               + " themselves, so the caller states why and the read is logged as audit.queried")
   @APIResponse(responseCode = "200", description = "The leaf inputs (base64) with their indices")
-  @APIResponse(responseCode = "400", description = "Invalid parameter or purpose; refusal recorded")
+  @APIResponse(responseCode = "400", description = "Bad parameter, purpose or caseRef; recorded")
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "The range holds events about a protected line (R39, R41); recorded and flagged")
   public LogDtos.EntriesDto entries(
       @Parameter(example = "0") @QueryParam("start") String start,
       @Parameter(example = "100") @QueryParam("end") String end,
@@ -189,16 +191,17 @@ public class LogResource {
                       + " INTERNAL_CONTROL",
               example = "SUPERVISORY_REQUEST")
           @QueryParam("purpose")
-          String purpose) {
-    Map<String, Object> request = new LinkedHashMap<>();
-    request.put("start", start);
-    request.put("end", end);
-    audit.requirePurpose(
-        token.getSubject(), token.getClaim("azp"), "audit/log/entries", purpose, request);
+          String purpose,
+      @Parameter(
+              description = "The case this read serves, e.g. a registry number (R39)",
+              example = "AU-2026-0042")
+          @QueryParam("caseRef")
+          String caseRef) {
     long[] range =
         Params.longs(List.of("start", "end"), List.of(nullToEmpty(start), nullToEmpty(end)), 0, 1);
     long from = range[0];
     long to = Math.min(range[1], from + MAX_ENTRIES);
+    audit.requireEntries(token.getSubject(), token.getClaim("azp"), purpose, caseRef, from, to);
     List<LogDtos.EntryDto> entries = new ArrayList<>();
     log.entries(
         from,

@@ -173,6 +173,45 @@ class LogWriter {
     return base.head().treeSize();
   }
 
+  /** Where to prune to, decided under the head lock from the head as it is then. */
+  interface PruneBoundary {
+    long below(LogHead head);
+  }
+
+  /** The event that records a pruning, built under the lock from its sequence and boundaries. */
+  interface PruneRecord {
+    LeafRow row(long sequence, long previousPrunedBelow, long prunedBelow);
+  }
+
+  /**
+   * Prunes the leaves below the boundary and appends the event that records it, in one transaction,
+   * so the checkpoint signed with that event covers the new boundary (R49, R58): no boundary is
+   * ever stored that no signed leaf states.
+   *
+   * @return the first leaf still stored
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public long prune(String source, PruneBoundary boundary, PruneRecord record) {
+    LogRepository.AppendBase base = repository.lockHeadForNew();
+    LogHead head = base.head();
+    long below = Math.min(boundary.below(head), head.treeSize());
+    if (below <= head.prunedBelow()) {
+      return head.prunedBelow();
+    }
+    long sequence = repository.maxSequence(source) + 1;
+    repository.prune(below, repository.nodes(MerkleProofs.decomposition(0, below)));
+    Batch batch = Batch.of(List.of(record.row(sequence, head.prunedBelow(), below)));
+    write(
+        new LogRepository.AppendBase(
+            new LogHead(head.treeSize(), below),
+            base.edge(),
+            base.storedIds(),
+            base.takenSequences()),
+        batch.rows(),
+        batch.leafHashes());
+    return below;
+  }
+
   /**
    * Writes the fresh rows at the end of the log, in one statement; the caller holds the head lock.
    * The tree is extended from the edge stored with the head, or, when that is missing or does not

@@ -1,7 +1,5 @@
 package se.insyn.audit.log.service;
 
-import java.util.Map;
-
 /**
  * Guards reads of the log that reveal leaf content, the events themselves (R39, R62). The log
  * states the need and the event feature fulfils it, because recording a read means appending an
@@ -10,15 +8,15 @@ import java.util.Map;
 public interface ReadAudit {
 
   /**
-   * Records the read and refuses it (400, after recording the refusal) unless it states an allowed
-   * purpose.
-   *
-   * @param resource what is read, e.g. {@code audit/log/entries}
+   * Records a read of the leaf inputs [start, end) and refuses it unless it states an allowed
+   * purpose and a case reference (400) and the range holds no event about a protected line (403,
+   * flagged to the DPO); refusals are recorded too.
    */
-  void requirePurpose(
+  void requireEntries(
       String subject,
       String clientId,
-      String resource,
       String requestedPurpose,
-      Map<String, Object> details);
+      String caseRef,
+      long start,
+      long end);
 }

@@ -24,6 +24,7 @@ import se.insyn.audit.log.repository.CheckpointRow;
 import se.insyn.audit.log.repository.LeafRow;
 import se.insyn.audit.log.repository.LogHead;
 import se.insyn.audit.log.repository.LogRepository;
+import se.insyn.events.EventType;
 
 /**
  * Tamper detection (R58): recomputes every leaf hash and subtree from the stored leaf inputs and
@@ -52,6 +53,18 @@ public class VerifyService {
     LogHead head = stored.head();
     List<VerifyReport.Finding> findings = new ArrayList<>();
     long start = head.prunedBelow();
+    long signedBoundary = signedPrunedBelow();
+    if (signedBoundary != start) {
+      findings.add(
+          new VerifyReport.Finding(
+              "pruned-boundary-unsigned",
+              start,
+              null,
+              null,
+              "the stored pruning boundary is not the one the newest audit.pruned states ("
+                  + signedBoundary
+                  + "); it was moved outside the retention job (R49)"));
+    }
     CompactRange edge;
     try {
       edge =
@@ -130,6 +143,25 @@ public class VerifyService {
     }
     return new VerifyReport(
         findings.isEmpty(), head.treeSize(), start, verified[0], List.copyOf(findings));
+  }
+
+  /**
+   * The boundary the newest retained {@code audit.pruned} states, 0 when none is stored (never
+   * pruned), -1 when it cannot be read. That leaf is checked against the signed checkpoints below
+   * like every other, so the boundary it states is signed.
+   */
+  private long signedPrunedBelow() {
+    String leaf =
+        repository.newestLeafInput(
+            EventType.AUDIT_PRUNED.wireName(), EventType.AUDIT_PRUNED.source().serviceName());
+    if (leaf == null) {
+      return 0;
+    }
+    try {
+      return json.readTree(leaf).path("data").path("prunedBelow").asLong(-1);
+    } catch (JsonProcessingException e) {
+      return -1;
+    }
   }
 
   private void appendLeaf(

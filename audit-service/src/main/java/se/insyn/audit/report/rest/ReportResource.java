@@ -44,7 +44,11 @@ public class ReportResource {
               + " a completeness statement (R60, R61); JSON, or CSV (times in Europe/Stockholm) on"
               + " Accept: text/csv. The request is logged as audit.queried")
   @APIResponse(responseCode = "200", description = "The report: JSON, or CSV on Accept: text/csv")
-  @APIResponse(responseCode = "400", description = "Invalid parameter or purpose; refusal recorded")
+  @APIResponse(responseCode = "400", description = "Bad parameter, purpose or caseRef; recorded")
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "A protected line or more lines than a report covers (R39, R41); recorded and flagged")
   public Response recordings(
       @Parameter(description = "Channel id; repeat for several", example = "ch-118")
           @QueryParam("channel")
@@ -52,8 +56,11 @@ public class ReportResource {
       @Parameter(example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
       @Parameter(example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
       @Parameter(example = "INCIDENT_INVESTIGATION") @QueryParam("purpose") String purpose,
+      @Parameter(description = "The case this report serves (R39)", example = "AU-2026-0042")
+          @QueryParam("caseRef")
+          String caseRef,
       @Context HttpHeaders headers) {
-    RecordingsReport report = reports.recordings(caller(), channels, from, to, purpose);
+    RecordingsReport report = reports.recordings(caller(), channels, from, to, purpose, caseRef);
     // JSON unless CSV is explicitly preferred: */* (REST clients' default) gets JSON.
     MediaType preferred = headers.getAcceptableMediaTypes().get(0);
     if (!preferred.isWildcardType() && preferred.isCompatible(MediaType.valueOf(CSV))) {

@@ -6,7 +6,18 @@ import java.util.List;
 
 /**
  * The investigation report (R60, R61): recordings on the given channels in the window, everything
- * the log says about each, and whether the log is complete enough for absences to mean anything.
+ * the log says about each, the calls refused there, who configured the lines, recordings found
+ * outside the suite, and whether the log is complete enough for absences to mean anything. Times
+ * are UTC (R63); the CSV form renders them in Europe/Stockholm.
+ *
+ * @param refusedCalls per line, the calls the suite refused to record in the window
+ * @param distinctCallers how many different callers (by their keyed HMAC, never a number) the
+ *     window's decisions on these lines concern
+ * @param configurationHistory up to the window's end: the lifecycle of every policy that covered
+ *     one of the lines (created, submitted, approved, rejected, suspended, retired), kill switch
+ *     engagements and releases that reached them, and the lines' registrations; who and when
+ * @param foundOutsideTheSuite recordings found on a platform's own store in the window (discovery
+ *     batches, incidents and what became of them)
  */
 public record RecordingsReport(
     List<String> channels,
@@ -15,9 +26,22 @@ public record RecordingsReport(
     Instant generatedAt,
     long treeSize,
     List<Recording> recordings,
+    List<LineCount> refusedCalls,
+    long distinctCallers,
+    List<LoggedEvent> configurationHistory,
+    List<LoggedEvent> foundOutsideTheSuite,
     Completeness completeness) {
 
+  /** The calls on one line the suite refused to record. */
+  public record LineCount(String channelId, long refused) {}
+
+  /** An event of the log as the report shows it: when, what, who, about what, its data. */
+  public record LoggedEvent(
+      Instant time, String type, String actor, String subject, JsonNode data, long leafIndex) {}
+
   /**
+   * @param deleteAfter the end of its retention as the disposal receipt states it (null until it is
+   *     disposed of: the recording-service does not log a recording's retention before)
    * @param accessStatement {@code ACCESSED}, {@code NO_ACCESS} (the log is complete, so none
    *     occurred) or {@code NO_ACCESS_FOUND_LOG_INCOMPLETE}
    */
@@ -33,6 +57,7 @@ public record RecordingsReport(
       Instant stoppedAt,
       Instant disposedAt,
       String disposalDecision,
+      String deleteAfter,
       List<Access> accesses,
       List<Access> refusedAccesses,
       String accessStatement) {}

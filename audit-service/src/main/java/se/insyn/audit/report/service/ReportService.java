@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import se.insyn.audit.config.AuditConfig;
 import se.insyn.audit.event.repository.StoredEvent;
 import se.insyn.audit.event.repository.StoredEventRepository;
@@ -17,10 +20,10 @@ import se.insyn.audit.event.service.AccessAudit;
 import se.insyn.audit.event.service.Caller;
 import se.insyn.audit.event.service.EventQueryService;
 import se.insyn.audit.event.service.QueryPurpose;
+import se.insyn.audit.event.service.SourceProtection;
 import se.insyn.audit.log.service.LogService;
 import se.insyn.events.EventType;
 import se.insyn.problem.Problem;
-import se.insyn.problem.ProblemException;
 
 /**
  * Answers "which calls on these lines were recorded, under which policy, who listened, and were
@@ -30,36 +33,75 @@ import se.insyn.problem.ProblemException;
 @ApplicationScoped
 public class ReportService {
 
+  private static final String RESOURCE = "audit/reports/recordings";
+  private static final String RECORDING = "recording/";
+
+  /** The events of the configuration history (R61): policy lifecycle, kill switch, lines. */
+  private static final List<String> CONFIGURATION =
+      Stream.of(
+              EventType.CHANNEL_CREATED,
+              EventType.POLICY_CREATED,
+              EventType.POLICY_SUBMITTED,
+              EventType.POLICY_APPROVED,
+              EventType.POLICY_REJECTED,
+              EventType.POLICY_SUSPENDED,
+              EventType.POLICY_RETIRED,
+              EventType.KILLSWITCH_ENGAGED,
+              EventType.KILLSWITCH_RELEASED)
+          .map(EventType::wireName)
+          .toList();
+
+  /** Recordings found outside the suite and what became of them (R30, R48). */
+  private static final List<String> FOUND_OUTSIDE =
+      Stream.of(
+              EventType.DISCOVERY_REGISTERED,
+              EventType.INCIDENT_OPENED,
+              EventType.DISCOVERED_RECORDING_DISPOSED,
+              EventType.DISCOVERED_RECORDING_KEPT_AS_EVIDENCE)
+          .map(EventType::wireName)
+          .toList();
+
   private final StoredEventRepository events;
   private final AccessAudit audit;
   private final LogService log;
   private final AuditConfig config;
   private final ObjectMapper json;
+  private final SourceProtection protection;
 
   ReportService(
       StoredEventRepository events,
       AccessAudit audit,
       LogService log,
       AuditConfig config,
-      ObjectMapper json) {
+      ObjectMapper json,
+      SourceProtection protection) {
     this.events = events;
     this.audit = audit;
+    this.protection = protection;
     this.log = log;
     this.config = config;
     this.json = json;
   }
 
-  /** Records the request as {@code audit.queried}, refuses bad parameters, then reports. */
+  /**
+   * Records the request as {@code audit.queried}, refuses bad parameters (400) and source tracing
+   * (403, flagged to the DPO: a protected line, or more lines than a report may cover), then
+   * reports.
+   */
   public RecordingsReport recordings(
-      Caller caller, List<String> channels, String from, String to, String purpose) {
+      Caller caller,
+      List<String> channels,
+      String from,
+      String to,
+      String purpose,
+      String caseRef) {
     List<Problem.Violation> violations = new ArrayList<>();
-    Optional<QueryPurpose> allowed = EventQueryService.checkPurpose(purpose, violations);
     Instant start = EventQueryService.instant("from", from, violations);
     Instant end = EventQueryService.instant("to", to, violations);
     if (start != null && end != null && !start.isBefore(end)) {
       violations.add(new Problem.Violation("to", "must be after from"));
     }
-    List<String> wanted = channels.stream().filter(c -> !c.isBlank()).toList();
+    List<String> wanted = channels.stream().filter(c -> !c.isBlank()).distinct().toList();
     if (wanted.isEmpty()) {
       violations.add(new Problem.Violation("channel", "name at least one channel"));
     }
@@ -67,29 +109,59 @@ public class ReportService {
     request.put("channels", wanted);
     request.put("from", from);
     request.put("to", to);
-    boolean refused = !violations.isEmpty();
-    audit.record(
-        caller, "audit/reports/recordings", allowed.orElse(null), purpose, refused, request);
-    if (refused) {
-      throw ProblemException.badRequest(
-          "The report request has "
-              + violations.size()
-              + " invalid parameter(s); it was refused"
-              + " and the refusal recorded.",
-          violations);
+    QueryPurpose stated =
+        audit.refuseInvalid(caller, RESOURCE, purpose, caseRef, request, violations);
+    List<String> protectedLines =
+        wanted.stream().filter(protection.protectedChannels()::contains).toList();
+    String refusal =
+        !protectedLines.isEmpty()
+            ? "The report names protected lines "
+                + protectedLines
+                + ", which are not traced"
+                + " (R39, R41)."
+            : wanted.size() > config.query().maxReportLines()
+                ? "The report names "
+                    + wanted.size()
+                    + " lines, more than "
+                    + config.query().maxReportLines()
+                    + "; a sweep of the lines' calls is not a report (R39)."
+                : null;
+    if (refusal != null) {
+      throw audit.refuseAsSourceTracing(
+          caller,
+          RESOURCE,
+          stated,
+          caseRef,
+          request,
+          protectedLines.isEmpty() ? "TOO_MANY_LINES" : "PROTECTED_LINE",
+          refusal);
     }
+    audit.record(caller, RESOURCE, stated, purpose, caseRef, false, request);
     return build(wanted, start, end);
   }
 
   private RecordingsReport build(List<String> channels, Instant from, Instant to) {
     Map<String, JsonNode> decisions = new LinkedHashMap<>();
     Map<String, Instant> decidedAt = new LinkedHashMap<>();
+    Map<String, Long> refused = new LinkedHashMap<>();
+    channels.forEach(c -> refused.put(c, 0L));
+    Set<String> callers = new HashSet<>();
     for (StoredEvent e :
         events.listByTypes(List.of(EventType.RECORDING_DECISION.wireName()), from, to)) {
       JsonNode data = data(e);
-      if (channels.contains(data.path("channelId").asText())) {
+      String channel = data.path("channelId").asText();
+      if (!channels.contains(channel)) {
+        continue;
+      }
+      if (data.hasNonNull("callerHmac")) {
+        callers.add(data.get("callerHmac").asText());
+      }
+      // A decision about a recording made one; one about the channel refused the call.
+      if (e.subject.startsWith(RECORDING)) {
         decisions.put(e.subject, data);
         decidedAt.put(e.subject, e.occurredAt);
+      } else {
+        refused.merge(channel, 1L, Long::sum);
       }
     }
     List<RecordingsReport.Recording> recordings = new ArrayList<>();
@@ -116,7 +188,55 @@ public class ReportService {
         Instant.now(),
         log.head().treeSize(),
         recordings,
+        refused.entrySet().stream()
+            .map(c -> new RecordingsReport.LineCount(c.getKey(), c.getValue()))
+            .toList(),
+        callers.size(),
+        configurationHistory(channels, to),
+        events.listByTypes(FOUND_OUTSIDE, from, to).stream().map(this::logged).toList(),
         completeness.report());
+  }
+
+  /**
+   * Who configured the lines, up to the window's end: the policies that ever covered one of them
+   * (from their approvals), the kill switch engagements that reached them with their releases, and
+   * the lines' registrations.
+   */
+  private List<RecordingsReport.LoggedEvent> configurationHistory(
+      List<String> channels, Instant to) {
+    List<StoredEvent> all =
+        events.listByTypes(CONFIGURATION).stream().filter(e -> e.occurredAt.isBefore(to)).toList();
+    Set<String> subjects = new HashSet<>();
+    channels.forEach(c -> subjects.add("channel/" + c));
+    for (StoredEvent e : all) {
+      JsonNode data = data(e);
+      boolean reaches =
+          switch (EventType.find(e.type).orElseThrow()) {
+            case POLICY_APPROVED -> names(data.path("channelIds"), channels);
+            case KILLSWITCH_ENGAGED ->
+                data.path("allChannels").asBoolean(false)
+                    || names(data.path("channelIds"), channels);
+            default -> false;
+          };
+      if (reaches) {
+        subjects.add(e.subject);
+      }
+    }
+    return all.stream().filter(e -> subjects.contains(e.subject)).map(this::logged).toList();
+  }
+
+  private static boolean names(JsonNode ids, List<String> channels) {
+    for (JsonNode id : ids) {
+      if (channels.contains(id.asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private RecordingsReport.LoggedEvent logged(StoredEvent e) {
+    return new RecordingsReport.LoggedEvent(
+        e.occurredAt, e.type, e.actorSubject, e.subject, data(e), e.leafIndex);
   }
 
   private RecordingsReport.Recording recording(
@@ -129,6 +249,7 @@ public class ReportService {
     Instant stopped = null;
     Instant disposed = null;
     String disposalDecision = null;
+    String deleteAfter = null;
     List<RecordingsReport.Access> accesses = new ArrayList<>();
     List<RecordingsReport.Access> refused = new ArrayList<>();
     for (StoredEvent e : all) {
@@ -142,6 +263,7 @@ public class ReportService {
         case RECORDING_DISPOSED -> {
           disposed = e.occurredAt;
           disposalDecision = decisionReference(data(e).path("disposalDecision"));
+          deleteAfter = text(data(e), "deleteAfter");
         }
         // A reviewer listened, or the DPO exported the requester's own copy (R55).
         case RECORDING_PLAYED -> accesses.add(access(e, data(e), "PLAYBACK"));
@@ -169,6 +291,7 @@ public class ReportService {
         stopped,
         disposed,
         disposalDecision,
+        deleteAfter,
         accesses,
         refused,
         statement);
