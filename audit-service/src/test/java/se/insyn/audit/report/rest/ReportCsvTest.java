@@ -23,7 +23,8 @@ class ReportCsvTest {
   @Test
   void tabCarriageReturnAndEveryLineOfAMultiLineCellAreDefusedAndQuoted() {
     assertEquals("'\t=1", ReportCsv.cell("\t=1"));
-    assertEquals("\"'\r=1\"", ReportCsv.cell("\r=1"));
+    // CR both starts the cell and ends a line: the "=" after it starts the next one.
+    assertEquals("\"'\r'=1\"", ReportCsv.cell("\r=1"));
     assertEquals("\"note\n'=cmd|' /C calc'!A0\"", ReportCsv.cell("note\n=cmd|' /C calc'!A0"));
     assertEquals("\"a,b\"", ReportCsv.cell("a,b"));
   }
