@@ -94,9 +94,7 @@ public class EventResource {
               example = "INTERNAL_CONTROL")
           @QueryParam("purpose")
           String purpose,
-      @Parameter(
-              description = "The case this read serves, e.g. a registry number (R39)",
-              example = "AU-2026-0042")
+      @Parameter(description = "The case this read serves (R39)", example = "AU-2026-0042")
           @QueryParam("caseRef")
           String caseRef,
       @Parameter(example = "recording.played") @QueryParam("type") String type,
@@ -144,9 +142,7 @@ public class EventResource {
               example = "INCIDENT_INVESTIGATION")
           @QueryParam("purpose")
           String purpose,
-      @Parameter(
-              description = "The case this read serves, e.g. a registry number (R39)",
-              example = "AU-2026-0042")
+      @Parameter(description = "The case this read serves (R39)", example = "AU-2026-0042")
           @QueryParam("caseRef")
           String caseRef) {
     return EventDto.of(events.byId(caller(), id, purpose, caseRef), json);

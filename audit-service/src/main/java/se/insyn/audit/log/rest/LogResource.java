@@ -192,9 +192,7 @@ public class LogResource {
               example = "SUPERVISORY_REQUEST")
           @QueryParam("purpose")
           String purpose,
-      @Parameter(
-              description = "The case this read serves, e.g. a registry number (R39)",
-              example = "AU-2026-0042")
+      @Parameter(description = "The case this read serves (R39)", example = "AU-2026-0042")
           @QueryParam("caseRef")
           String caseRef) {
     long[] range =
