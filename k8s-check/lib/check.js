@@ -2,11 +2,13 @@
 import { schemaErrors } from './schemas.js';
 import { workloadErrors } from './policy.js';
 import { coverageErrors } from './network.js';
+import { databaseErrors } from './databases.js';
 
 export async function allErrors(docs) {
   const errors = [];
   for (const o of docs) errors.push(...(await schemaErrors(o)));
   errors.push(...workloadErrors(docs));
+  errors.push(...databaseErrors(docs));
   errors.push(...coverageErrors(docs));
   return errors;
 }
@@ -18,7 +20,7 @@ export function referencedSecrets(docs) {
     if (Array.isArray(v)) return v.forEach((x) => visit(x, parentKey));
     if (v === null || typeof v !== 'object') return;
     for (const [k, child] of Object.entries(v)) {
-      if ((k === 'secretKeyRef' || k === 'usernameSecret' || k === 'passwordSecret' || (k === 'secret' && parentKey === 'placeholder')) && child?.name) names.add(child.name);
+      if ((['secretKeyRef', 'usernameSecret', 'passwordSecret', 'accessKeyId', 'secretAccessKey'].includes(k) || (k === 'secret' && parentKey === 'placeholder')) && child?.name) names.add(child.name);
       if (k === 'secret' && child?.secretName) names.add(child.secretName);
       if (k === 'tlsSecret' && typeof child === 'string') names.add(child);
       visit(child, k === 'placeholders' ? 'placeholders' : parentKey === 'placeholders' ? 'placeholder' : k);

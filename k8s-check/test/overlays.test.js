@@ -49,6 +49,8 @@ for (const overlay of overlays) {
       [keycloak, pod('Cluster keycloak-db'), 5432],
       [ingressController, keycloak, 8443],
     ];
+    // Every database reaches its backup bucket (outside the cluster) over HTTPS.
+    for (const db of ['consent-db', 'recording-db', 'audit-db', 'keycloak-db']) flows.push([pod(`Cluster ${db}`), { external: true }, 443]);
     for (const s of SERVICES) {
       flows.push([svc(s), pod(`Cluster ${s.replace('-service', '-db')}`), 5432]);
       flows.push([svc(s), keycloak, 8080]);
