@@ -3,12 +3,14 @@ import { schemaErrors } from './schemas.js';
 import { workloadErrors } from './policy.js';
 import { coverageErrors } from './network.js';
 import { databaseErrors } from './databases.js';
+import { alertErrors } from './metrics.js';
 
 export async function allErrors(docs) {
   const errors = [];
   for (const o of docs) errors.push(...(await schemaErrors(o)));
   errors.push(...workloadErrors(docs));
   errors.push(...databaseErrors(docs));
+  errors.push(...alertErrors(docs));
   errors.push(...coverageErrors(docs));
   return errors;
 }

@@ -17,7 +17,15 @@ import { parseAllDocuments } from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, unicodeRegExp: false });
+// CRD patterns are Go (RE2) regular expressions; the one construct JavaScript lacks is an inline flag
+// group at the start, such as ^(?i), which becomes a RegExp flag.
+function goRegExp(pattern, flags) {
+  const inline = /^(\^?)\(\?([ims]+)\)/.exec(pattern);
+  return inline ? new RegExp(inline[1] + pattern.slice(inline[0].length), flags + inline[2]) : new RegExp(pattern, flags);
+}
+goRegExp.code = 'goRegExp';
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, unicodeRegExp: false, code: { regExp: goRegExp } });
 addFormats(ajv, ['date-time', 'ipv4', 'ipv6', 'byte']);
 ajv.addFormat('int32', { type: 'number', validate: (n) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
 ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isInteger(n) });
