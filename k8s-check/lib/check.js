@@ -12,7 +12,16 @@ export async function allErrors(docs) {
   errors.push(...databaseErrors(docs));
   errors.push(...alertErrors(docs));
   errors.push(...coverageErrors(docs));
+  errors.push(...externalSecretErrors(docs));
   return errors;
+}
+
+/** An ExternalSecret must write a Secret the overlay uses: a misspelt target leaves the pods without it. */
+function externalSecretErrors(docs) {
+  const used = new Set(referencedSecrets(docs));
+  return docs
+    .filter((o) => o.kind === 'ExternalSecret' && !used.has(o.spec.target?.name ?? o.metadata.name))
+    .map((o) => `ExternalSecret ${o.metadata.name}: target Secret ${o.spec.target?.name ?? o.metadata.name} is not used by any object`);
 }
 
 /** Names of the Secrets a set of objects references (by secretKeyRef, volume or CR field). */

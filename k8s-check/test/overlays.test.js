@@ -10,6 +10,10 @@ import { allowed, podNamed } from '../lib/network.js';
 
 const k8s = join(import.meta.dirname, '..', '..', 'k8s');
 const overlays = readdirSync(join(k8s, 'overlays'));
+// Overlays plus the component combinations k8s/README.md documents (variants/<name>, e.g. prod with
+// External Secrets): each is held to everything an overlay is.
+const variantsDir = join(import.meta.dirname, '..', 'variants');
+const rendered = [...overlays.map((o) => [o, join(k8s, 'overlays', o)]), ...readdirSync(variantsDir).map((v) => [v, join(variantsDir, v)])];
 const readme = readFileSync(join(k8s, 'README.md'), 'utf8');
 const SERVICES = ['consent-service', 'recording-service', 'audit-service'];
 
@@ -17,8 +21,8 @@ test('there are dev and prod overlays', () => {
   assert.ok(overlays.includes('dev') && overlays.includes('prod'), overlays.join(','));
 });
 
-for (const overlay of overlays) {
-  const docs = render(join(k8s, 'overlays', overlay));
+for (const [overlay, dir] of rendered) {
+  const docs = render(dir);
   const pod = (name) => podNamed(docs, name);
   const svc = (s) => pod(`Deployment ${s}`);
   const ns = docs.find((o) => o.kind === 'Namespace').metadata.name;
@@ -78,7 +82,7 @@ for (const overlay of overlays) {
     for (const s of SERVICES) {
       for (const other of SERVICES.filter((o) => o !== s)) flows.push([svc(s), pod(`Cluster ${other.replace('-service', '-db')}`), 5432]);
     }
-    if (overlay !== 'prod') flows.push([svc('recording-service'), internet, 443]);
+    if (!overlay.startsWith('prod')) flows.push([svc('recording-service'), internet, 443]);
     const open = flows.filter(([from, to, port]) => allowed(docs, from, to, port)).map(([f, t, p]) => `${f.name ?? f.ns ?? 'internet'} -> ${t.name ?? t.ns ?? 'internet'}:${p}`);
     assert.deepEqual(open, []);
   });
@@ -87,6 +91,10 @@ for (const overlay of overlays) {
 function dnsElsewhere() {
   return { ns: 'default', labels: { 'k8s-app': 'kube-dns' } };
 }
+
+test('the documented variants are in k8s/README.md', () => {
+  assert.deepEqual(readdirSync(variantsDir).filter((v) => !readme.includes(`k8s-check/variants/${v}`)), []);
+});
 
 test('prod: three PostgreSQL instances per database, recordings in S3 reachable over HTTPS', () => {
   const docs = render(join(k8s, 'overlays', 'prod'));
