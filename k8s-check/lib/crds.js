@@ -33,7 +33,7 @@ ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isInteger(n) })
 // The OpenAPI keywords that become JSON-schema keywords unchanged; anything else that is not handled
 // below fails loudly, so that a new upstream CRD with a new keyword cannot be half-checked in silence.
 const KEPT = ['type', 'enum', 'required', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'uniqueItems', 'format', 'multipleOf'];
-const DROPPED = ['description', 'default', 'example', 'x-kubernetes-validations', 'x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-map-type', 'x-kubernetes-int-or-string', 'x-kubernetes-preserve-unknown-fields', 'x-kubernetes-embedded-resource', 'nullable', 'exclusiveMinimum', 'exclusiveMaximum'];
+const DROPPED = ['description', 'default', 'example', 'x-kubernetes-validations', 'x-kubernetes-list-type', 'x-kubernetes-list-map-keys', 'x-kubernetes-map-type', 'x-kubernetes-int-or-string', 'x-kubernetes-preserve-unknown-fields', 'nullable', 'exclusiveMinimum', 'exclusiveMaximum'];
 
 /** An OpenAPI v3 structural schema as a JSON schema (draft-07) that ajv validates strictly. */
 export function toJsonSchema(s, path = '#') {
@@ -63,9 +63,6 @@ export function toJsonSchema(s, path = '#') {
     out.anyOf = [{ type: 'integer' }, str];
   }
   if (s.nullable && out.type) out.type = [out.type, 'null'];
-  if (s['x-kubernetes-embedded-resource']) {
-    out.properties = { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, ...out.properties };
-  }
   const preserve = s['x-kubernetes-preserve-unknown-fields'] === true;
   if (out.properties && out.additionalProperties === undefined && !preserve) out.additionalProperties = false;
   // ajv's strict mode wants the type of a keyword's subject stated; the API server implies "object".
@@ -79,9 +76,8 @@ function readYamlObjects(file) {
     .filter((o) => o && o.kind === 'CustomResourceDefinition');
 }
 
-/** Every served version of every CRD under crds/: `${group}/${version}/${kind}` -> { crd, schema }. */
-function loadCrds() {
-  const dir = join(root, 'crds');
+/** Every version of every CRD in a directory of project folders: `${group}/${version}/${kind}` -> entry. */
+export function loadCrds(dir = join(root, 'crds')) {
   const byKey = new Map();
   for (const project of readdirSync(dir)) {
     const p = join(dir, project);
@@ -99,8 +95,7 @@ function loadCrds() {
 }
 
 /** Overlays: { group, version, kind, pointer, properties, source } add properties at a JSON pointer of a schema. */
-function applyOverlays(byKey) {
-  const dir = join(root, 'crds-overlays');
+export function applyOverlays(byKey, dir = join(root, 'crds-overlays')) {
   if (!existsSync(dir)) return;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     const o = JSON.parse(readFileSync(join(dir, file), 'utf8'));
@@ -120,6 +115,16 @@ const crds = loadCrds();
 applyOverlays(crds);
 const compiled = new Map();
 
+/** A validator of whole resources from a CRD version's openAPIV3Schema. */
+export function compileResource(openApiSchema) {
+  const schema = toJsonSchema(openApiSchema);
+  // The API server gives every custom resource apiVersion, kind and metadata whether or not the CRD
+  // lists them (Fabric8-generated CRDs such as Keycloak's do not); metadata is checked as ObjectMeta
+  // elsewhere.
+  schema.properties = { ...schema.properties, apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' } };
+  return ajv.compile(schema);
+}
+
 /** The CRD that defines an apiVersion/kind, or undefined. */
 export function crdFor(apiVersion, kind) {
   return crds.get(`${apiVersion}/${kind}`);
@@ -130,14 +135,7 @@ export function crdErrors(obj) {
   const key = `${obj.apiVersion}/${obj.kind}`;
   const entry = crds.get(key);
   if (!entry.served) return [`${obj.apiVersion} is not served by ${entry.crd} (served: false)`];
-  if (!compiled.has(key)) {
-    const schema = toJsonSchema(entry.schema);
-    // The API server gives every custom resource apiVersion, kind and metadata whether or not the CRD
-    // lists them (Fabric8-generated CRDs such as Keycloak's do not); metadata is checked as ObjectMeta
-    // elsewhere.
-    schema.properties = { ...schema.properties, apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' } };
-    compiled.set(key, ajv.compile(schema));
-  }
+  if (!compiled.has(key)) compiled.set(key, compileResource(entry.schema));
   const validate = compiled.get(key);
   if (validate(obj)) return [];
   return validate.errors.map((e) => {
