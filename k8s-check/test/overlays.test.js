@@ -106,6 +106,14 @@ test('prod: three PostgreSQL instances per database, recordings in S3 reachable 
   assert.ok(!docs.some((o) => o.kind === 'PersistentVolumeClaim'));
 });
 
+test('prod: JSON console logs for every service; the HPAs alone set replica counts', () => {
+  const docs = render(join(k8s, 'overlays', 'prod'));
+  for (const s of SERVICES) {
+    assert.equal(docs.find((o) => o.kind === 'ConfigMap' && o.metadata.name === `${s}-config`).data.QUARKUS_LOG_CONSOLE_JSON_ENABLED, 'true', s);
+    assert.equal(docs.find((o) => o.kind === 'Deployment' && o.metadata.name === s).spec.replicas, undefined, s);
+  }
+});
+
 test('dev: one replica each, recordings on a volume that only one recording-service pod mounts', () => {
   const docs = render(join(k8s, 'overlays', 'dev'));
   const recording = docs.find((o) => o.kind === 'Deployment' && o.metadata.name === 'recording-service');
