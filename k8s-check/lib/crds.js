@@ -143,8 +143,3 @@ export function crdErrors(obj) {
     return `${e.instancePath || '/'} ${e.message}${e.params?.allowedValues ? ` (${e.params.allowedValues.join(', ')})` : ''} (${entry.file})`;
   });
 }
-
-/** How many CRDs (served versions) are loaded, for the report. */
-export function loadedCrds() {
-  return [...crds.entries()].filter(([, e]) => e.served).map(([k, e]) => `${k} (${e.file})`);
-}

@@ -14,7 +14,7 @@ const SYNCHRONOUS = ['audit-db', 'recording-db'];
 const PG_DEFAULTS = { max_connections: 100, superuser_reserved_connections: 3, reserved_connections: 0 };
 // Connections kept free beyond PostgreSQL's reserved slots: the operator's and the exporter's sessions,
 // an operator's psql, a migration running next to the old pods.
-export const ADMIN_HEADROOM = 10;
+const ADMIN_HEADROOM = 10;
 // Quarkus's and Keycloak's pool sizes when nothing sets them.
 const QUARKUS_POOL_DEFAULT = 20;
 const KEYCLOAK_POOL_DEFAULT = 100;
