@@ -6,8 +6,8 @@
 //   `properties` accepts no other field unless it says x-kubernetes-preserve-unknown-fields;
 // - a version with `served: false` is not accepted at all.
 // Not evaluated offline: the CEL rules (x-kubernetes-validations), list-map key uniqueness, defaults.
-// Where a CRD in crds/ is older than the operator a field needs, overlays/ adds that field (each overlay
-// says which upstream release the field comes from); the CRD files themselves stay byte-for-byte upstream.
+// Where a CRD in crds/ is older than the operator a field needs, crds-overlays/ adds that field (each
+// overlay says which upstream release the field comes from); the CRD files stay byte-for-byte upstream.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +56,7 @@ export function toJsonSchema(s, path = '#') {
     // String keywords (a quantity's pattern) apply to the string form only, as in the API server.
     const str = { type: 'string' };
     for (const k of ['pattern', 'minLength', 'maxLength', 'format']) {
-      if (out[k] !== undefined) [str[k], out[k]] = [out[k], undefined];
+      if (out[k] !== undefined) str[k] = out[k];
       delete out[k];
     }
     delete out.type;
@@ -64,7 +64,11 @@ export function toJsonSchema(s, path = '#') {
   }
   if (s.nullable && out.type) out.type = [out.type, 'null'];
   const preserve = s['x-kubernetes-preserve-unknown-fields'] === true;
-  if (out.properties && out.additionalProperties === undefined && !preserve) out.additionalProperties = false;
+  // An object schema without x-kubernetes-preserve-unknown-fields keeps only the fields it declares (the API
+  // server prunes, or with strict field validation refuses, the rest), even when it declares none.
+  if (out.type === 'object' || out.properties) {
+    if (out.additionalProperties === undefined && !preserve) out.additionalProperties = false;
+  }
   // ajv's strict mode wants the type of a keyword's subject stated; the API server implies "object".
   if ((out.properties || out.additionalProperties !== undefined || out.required) && out.type === undefined && !out.anyOf) out.type = 'object';
   return out;

@@ -24,6 +24,8 @@ test('crds: the schema constructs are validated as the API server does', () => {
   assert.ok(ok({ size: 1, note: null }), 'nullable');
   assert.ok(ok({ size: 1, extra: { anything: { goes: 1 } } }), 'x-kubernetes-preserve-unknown-fields');
   assert.ok(!ok({ size: 1, extra: { known: 2 } }), 'declared fields of a preserving object are still typed');
+  assert.ok(ok({ size: 1, opaque: {} }));
+  assert.ok(!ok({ size: 1, opaque: { any: 1 } }), 'an object that declares no fields and does not preserve unknown ones keeps none');
   assert.ok(!ok({ size: 1, replicas: 0 }), 'OpenAPI boolean exclusiveMinimum');
   assert.ok(!ok({ size: 1, sise: 2 }), 'unknown fields are refused');
   assert.ok(!ok({}), 'required fields');
