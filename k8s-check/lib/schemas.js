@@ -1,33 +1,11 @@
 // Schema validation of one rendered object, the way the API server would judge it:
 // - built-in kinds: kubernetes-models (ajv validators generated from the Kubernetes OpenAPI schemas)
 //   plus strict field validation (unknown fields are errors);
-// - ServiceMonitor: @kubernetes-models/prometheus-operator (generated from the Prometheus Operator CRDs),
-//   plus strict field validation;
-// - CloudNativePG Cluster, Keycloak, KeycloakRealmImport: no published package carries their CRD schemas,
-//   so schemas/ holds hand-written subsets (see the $comment in each) validated with ajv;
+// - custom resources (CloudNativePG, Barman Cloud plugin, Keycloak, Prometheus Operator, External
+//   Secrets, cert-manager, Gateway API): the operators' own CRDs in crds/, strictly (see crds.js);
 // - a few API-server rules that OpenAPI schemas cannot express (names, selectors, references).
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
 import { typeFileFor, unknownFields } from './strict-fields.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const ajv = new Ajv({ allErrors: true, strict: true });
-const crdSchemas = new Map();
-for (const file of readdirSync(join(here, '..', 'schemas'))) {
-  const [group, version, kind] = file.replace(/\.json$/, '').split('_');
-  const schema = JSON.parse(readFileSync(join(here, '..', 'schemas', file), 'utf8'));
-  crdSchemas.set(`${group}/${version}/${kind}`, ajv.compile(schema));
-}
-
-/** Where the generated model of an apiVersion/kind lives: [package, module path] or null. */
-function modelOf(apiVersion, kind) {
-  if (apiVersion === 'monitoring.coreos.com/v1') {
-    return ['@kubernetes-models/prometheus-operator', `monitoring.coreos.com/v1/${kind}`];
-  }
-  return ['kubernetes-models', `${apiVersion}/${kind}`];
-}
+import { crdFor, crdErrors } from './crds.js';
 
 const DNS1123_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1123_LABEL = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -42,14 +20,13 @@ export async function schemaErrors(obj) {
     return [`${id}: apiVersion and kind are required`];
   }
   const errors = [];
-  const crd = crdSchemas.get(`${obj.apiVersion}/${obj.kind}`);
-  const [pkg, modulePath] = modelOf(obj.apiVersion, obj.kind);
-  const typeFile = typeFileFor(pkg, modulePath);
-  if (crd) {
-    if (!crd(obj)) errors.push(...crd.errors.map((e) => `${e.instancePath || '/'} ${e.message}`));
+  const modulePath = `${obj.apiVersion}/${obj.kind}`;
+  const typeFile = typeFileFor('kubernetes-models', modulePath);
+  if (crdFor(obj.apiVersion, obj.kind)) {
+    errors.push(...crdErrors(obj));
     errors.push(...unknownFields(obj.metadata ?? {}, typeFileFor('@kubernetes-models/apimachinery', 'apis/meta/v1/ObjectMeta'), '/metadata'));
   } else if (typeFile) {
-    const mod = await import(`${pkg}/${modulePath}`);
+    const mod = await import(`kubernetes-models/${modulePath}`);
     const Model = mod[obj.kind];
     try {
       new Model(obj).validate();

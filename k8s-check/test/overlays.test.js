@@ -10,6 +10,10 @@ import { allowed, podNamed } from '../lib/network.js';
 
 const k8s = join(import.meta.dirname, '..', '..', 'k8s');
 const overlays = readdirSync(join(k8s, 'overlays'));
+// Overlays plus the component combinations k8s/README.md documents (variants/<name>, e.g. prod with
+// External Secrets): each is held to everything an overlay is.
+const variantsDir = join(import.meta.dirname, '..', 'variants');
+const rendered = [...overlays.map((o) => [o, join(k8s, 'overlays', o)]), ...readdirSync(variantsDir).map((v) => [v, join(variantsDir, v)])];
 const readme = readFileSync(join(k8s, 'README.md'), 'utf8');
 const SERVICES = ['consent-service', 'recording-service', 'audit-service'];
 
@@ -17,8 +21,8 @@ test('there are dev and prod overlays', () => {
   assert.ok(overlays.includes('dev') && overlays.includes('prod'), overlays.join(','));
 });
 
-for (const overlay of overlays) {
-  const docs = render(join(k8s, 'overlays', overlay));
+for (const [overlay, dir] of rendered) {
+  const docs = render(dir);
   const pod = (name) => podNamed(docs, name);
   const svc = (s) => pod(`Deployment ${s}`);
   const ns = docs.find((o) => o.kind === 'Namespace').metadata.name;
@@ -49,6 +53,8 @@ for (const overlay of overlays) {
       [keycloak, pod('Cluster keycloak-db'), 5432],
       [ingressController, keycloak, 8443],
     ];
+    // Every database reaches its backup bucket (outside the cluster) over HTTPS.
+    for (const db of ['consent-db', 'recording-db', 'audit-db', 'keycloak-db']) flows.push([pod(`Cluster ${db}`), { external: true }, 443]);
     for (const s of SERVICES) {
       flows.push([svc(s), pod(`Cluster ${s.replace('-service', '-db')}`), 5432]);
       flows.push([svc(s), keycloak, 8080]);
@@ -76,7 +82,7 @@ for (const overlay of overlays) {
     for (const s of SERVICES) {
       for (const other of SERVICES.filter((o) => o !== s)) flows.push([svc(s), pod(`Cluster ${other.replace('-service', '-db')}`), 5432]);
     }
-    if (overlay !== 'prod') flows.push([svc('recording-service'), internet, 443]);
+    if (!overlay.startsWith('prod')) flows.push([svc('recording-service'), internet, 443]);
     const open = flows.filter(([from, to, port]) => allowed(docs, from, to, port)).map(([f, t, p]) => `${f.name ?? f.ns ?? 'internet'} -> ${t.name ?? t.ns ?? 'internet'}:${p}`);
     assert.deepEqual(open, []);
   });
@@ -86,6 +92,10 @@ function dnsElsewhere() {
   return { ns: 'default', labels: { 'k8s-app': 'kube-dns' } };
 }
 
+test('the documented variants are in k8s/README.md', () => {
+  assert.deepEqual(readdirSync(variantsDir).filter((v) => !readme.includes(`k8s-check/variants/${v}`)), []);
+});
+
 test('prod: three PostgreSQL instances per database, recordings in S3 reachable over HTTPS', () => {
   const docs = render(join(k8s, 'overlays', 'prod'));
   const clusters = docs.filter((o) => o.kind === 'Cluster');
@@ -94,6 +104,14 @@ test('prod: three PostgreSQL instances per database, recordings in S3 reachable 
   assert.equal(config.data.INSYN_RECORDING_CONTENT_STORE, 's3');
   assert.ok(allowed(docs, podNamed(docs, 'Deployment recording-service'), { external: true }, 443));
   assert.ok(!docs.some((o) => o.kind === 'PersistentVolumeClaim'));
+});
+
+test('prod: JSON console logs for every service; the HPAs alone set replica counts', () => {
+  const docs = render(join(k8s, 'overlays', 'prod'));
+  for (const s of SERVICES) {
+    assert.equal(docs.find((o) => o.kind === 'ConfigMap' && o.metadata.name === `${s}-config`).data.QUARKUS_LOG_CONSOLE_JSON_ENABLED, 'true', s);
+    assert.equal(docs.find((o) => o.kind === 'Deployment' && o.metadata.name === s).spec.replicas, undefined, s);
+  }
 });
 
 test('dev: one replica each, recordings on a volume that only one recording-service pod mounts', () => {

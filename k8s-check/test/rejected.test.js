@@ -1,6 +1,6 @@
 // Proof that the checks fail on broken manifests: each fixture under fixtures/rejected is the prod overlay
-// with exactly one defect, and must be rejected with the message in its expect.txt. The unchanged prod
-// overlay passes (overlays.test.js), so each rejection is caused by that one defect.
+// (or a variant of it) with exactly one defect, and must be rejected with the message in its expect.txt.
+// The unchanged prod overlay and variants pass (overlays.test.js), so each rejection is caused by that defect.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
