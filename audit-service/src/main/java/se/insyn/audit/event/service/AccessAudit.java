@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.insyn.audit.log.service.LogService;
 import se.insyn.events.EventType;
+import se.insyn.identity.Caller;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
 
@@ -85,7 +86,7 @@ public class AccessAudit {
     data.put("request", details);
     EventType.AUDIT_QUERIED.check(data);
     ObjectNode tree = json.valueToTree(data);
-    EventInput.Actor actor = new EventInput.Actor(caller.subject(), caller.clientId());
+    EventInput.Actor actor = new EventInput.Actor(caller.subject(), caller.client());
     UUID id = UUID.randomUUID();
     Instant now = Instant.now();
     return log.appendOwn(

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import se.insyn.audit.event.repository.StoredEvent;
 import se.insyn.audit.event.repository.StoredEventRepository;
+import se.insyn.identity.Caller;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
 

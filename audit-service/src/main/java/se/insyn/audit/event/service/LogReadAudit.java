@@ -3,6 +3,7 @@ package se.insyn.audit.event.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import se.insyn.audit.log.service.ReadAudit;
+import se.insyn.identity.Caller;
 
 /** Records reads of the log's entries like every other read of the trail (R39, R62). */
 @ApplicationScoped
@@ -16,11 +17,7 @@ class LogReadAudit implements ReadAudit {
 
   @Override
   public void requirePurpose(
-      String subject,
-      String clientId,
-      String resource,
-      String requestedPurpose,
-      Map<String, Object> details) {
-    audit.requirePurpose(new Caller(subject, clientId), resource, requestedPurpose, details);
+      Caller caller, String resource, String requestedPurpose, Map<String, Object> details) {
+    audit.requirePurpose(caller, resource, requestedPurpose, details);
   }
 }

@@ -29,6 +29,7 @@ import se.insyn.audit.log.service.Params;
 import se.insyn.audit.log.service.ReadAudit;
 import se.insyn.audit.log.service.VerifyReport;
 import se.insyn.audit.log.service.VerifyService;
+import se.insyn.identity.Caller;
 
 @Path("/api/v1/log")
 @Authenticated
@@ -193,8 +194,7 @@ public class LogResource {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("start", start);
     request.put("end", end);
-    audit.requirePurpose(
-        token.getSubject(), token.getClaim("azp"), "audit/log/entries", purpose, request);
+    audit.requirePurpose(Caller.of(token), "audit/log/entries", purpose, request);
     long[] range =
         Params.longs(List.of("start", "end"), List.of(nullToEmpty(start), nullToEmpty(end)), 0, 1);
     long from = range[0];

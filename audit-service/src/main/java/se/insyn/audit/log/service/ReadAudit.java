@@ -1,6 +1,7 @@
 package se.insyn.audit.log.service;
 
 import java.util.Map;
+import se.insyn.identity.Caller;
 
 /**
  * Guards reads of the log that reveal leaf content, the events themselves (R39, R62). The log
@@ -16,9 +17,5 @@ public interface ReadAudit {
    * @param resource what is read, e.g. {@code audit/log/entries}
    */
   void requirePurpose(
-      String subject,
-      String clientId,
-      String resource,
-      String requestedPurpose,
-      Map<String, Object> details);
+      Caller caller, String resource, String requestedPurpose, Map<String, Object> details);
 }
