@@ -13,28 +13,23 @@ create table if not exists identity_username_subject (
     subject  varchar(200) not null
 );
 
-update discovery_batch b
-   set registered_by = m.subject
-  from identity_username_subject m
- where b.registered_by = m.username;
+-- The value a stored name becomes: its sub when mapped, itself when already shaped like a Keycloak
+-- user id or marked, else marked.
+create function pg_temp.identity_by_sub(stored varchar) returns varchar language sql as $$
+    select case
+        when stored is null then null
+        when exists (select 1 from identity_username_subject where username = stored)
+            then (select subject from identity_username_subject where username = stored)
+        when stored ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+          or stored like 'legacy-username:%'
+            then stored
+        else left('legacy-username:' || stored, 200)
+    end
+$$;
 
-update discovery_batch
-   set registered_by = left('legacy-username:' || registered_by, 200)
- where registered_by not in (select subject from identity_username_subject)
-   and registered_by !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-   and registered_by not like 'legacy-username:%';
-
-update discovered_recording d
-   set decided_by = m.subject
-  from identity_username_subject m
- where d.decided_by = m.username;
-
-update discovered_recording
-   set decided_by = left('legacy-username:' || decided_by, 200)
- where decided_by is not null
-   and decided_by not in (select subject from identity_username_subject)
-   and decided_by !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-   and decided_by not like 'legacy-username:%';
+update discovery_batch set registered_by = pg_temp.identity_by_sub(registered_by);
+update discovered_recording set decided_by = pg_temp.identity_by_sub(decided_by)
+ where decided_by is not null;
 
 -- The mapping names people; it has done its work and is not kept.
 drop table identity_username_subject;

@@ -169,7 +169,7 @@ class EventQueryTest {
         .oauth2(Tokens.user("auditor-1", "auditor"))
         .get(
             "/api/v1/events?purpose=INTERNAL_CONTROL&type=audit.queried&actor="
-                + investigator
+                + Tokens.subjectOf(investigator)
                 + WINDOW)
         .then()
         .statusCode(200)

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import se.insyn.devstack.test.MigrationDatabase;
+import se.insyn.devstack.test.Tokens;
 
 /**
  * V4 re-keys employees' choices from user name to sub (issue 21 item 3, docs/identity.md), on a
@@ -17,12 +18,11 @@ import se.insyn.devstack.test.MigrationDatabase;
  */
 class EmployeesBySubMigrationTest {
 
-  private static final String ALICE_ID = "0b6f2f8e-3c1d-4d5e-9f0a-1b2c3d4e5f60";
-  private static final String ALREADY_A_SUB = "7d1e0c3a-5b2f-4e6d-8a9b-0c1d2e3f4a5b";
-
   @Test
   void mappedNamesBecomeTheirSubAndEveryOtherNameIsMarkedSoItNeverMatchesASub()
       throws SQLException {
+    String aliceId = Tokens.subjectOf("alice");
+    String alreadyASub = Tokens.subjectOf("carl");
     MigrationDatabase database = MigrationDatabase.create("consent_v4");
     database.migrateTo("3");
     try (Connection c = database.connect();
@@ -35,21 +35,18 @@ class EmployeesBySubMigrationTest {
               + " published_at, published_by) values ('camera', 1, '{}', 'h', false, now(), 'a')");
       consent(s, 1, "EMPLOYEE", "alice");
       consent(s, 2, "EMPLOYEE", "bob");
-      consent(s, 3, "EMPLOYEE", ALREADY_A_SUB);
+      consent(s, 3, "EMPLOYEE", alreadyASub);
       consent(s, 4, "PHONE", "bob");
-      s.execute(
-          "create table identity_username_subject (username varchar(200) primary key,"
-              + " subject varchar(200) not null)");
-      s.execute("insert into identity_username_subject values ('alice', '" + ALICE_ID + "')");
     }
+    database.mapUsername("alice", aliceId);
 
     database.migrateTo("4");
 
     try (Connection c = database.connect();
         Statement s = c.createStatement()) {
-      assertEquals(ALICE_ID, subjectRef(s, "EMPLOYEE", 0));
+      assertEquals(aliceId, subjectRef(s, "EMPLOYEE", 0));
       assertEquals("legacy-username:bob", subjectRef(s, "EMPLOYEE", 1));
-      assertEquals(ALREADY_A_SUB, subjectRef(s, "EMPLOYEE", 2));
+      assertEquals(alreadyASub, subjectRef(s, "EMPLOYEE", 2));
       assertEquals("bob", subjectRef(s, "PHONE", 0), "a phone number's pseudonym is no user name");
       try (ResultSet rs =
           s.executeQuery("select 1 from pg_tables where tablename = 'identity_username_subject'")) {

@@ -2,6 +2,7 @@ package se.insyn.devstack.test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -33,6 +34,24 @@ public final class MigrationDatabase {
         .target(version)
         .load()
         .migrate();
+  }
+
+  /**
+   * What an operator loads from Keycloak's user export before upgrading (docs/identity.md): a user
+   * name and the user's id, which the identity migrations (issue 21 item 3) re-key rows to.
+   */
+  public void mapUsername(String username, String subject) throws SQLException {
+    try (Connection c = connect();
+        PreparedStatement insert =
+            c.prepareStatement("insert into identity_username_subject values (?, ?)")) {
+      c.createStatement()
+          .execute(
+              "create table if not exists identity_username_subject"
+                  + " (username varchar(200) primary key, subject varchar(200) not null)");
+      insert.setString(1, username);
+      insert.setString(2, subject);
+      insert.executeUpdate();
+    }
   }
 
   public Connection connect() throws SQLException {

@@ -36,11 +36,8 @@ class DiscoveryActorsBySubMigrationTest {
       discovered(s, mapped, "'dpo-anna'");
       discovered(s, unmapped, "'dpo-bert'");
       discovered(s, bySub, "null");
-      s.execute(
-          "create table identity_username_subject (username varchar(200) primary key,"
-              + " subject varchar(200) not null)");
-      s.execute("insert into identity_username_subject values ('dpo-anna', '" + DPO_ID + "')");
     }
+    database.mapUsername("dpo-anna", DPO_ID);
 
     database.migrateTo("9");
 

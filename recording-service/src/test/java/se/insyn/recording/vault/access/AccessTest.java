@@ -125,19 +125,20 @@ class AccessTest {
         "SECOND_APPROVAL",
         Fixtures.data(last(made.id(), "recording.access.denied")).path("denial").asText());
 
-    // Nobody approves their own access.
+    // Nobody approves their own access. The requester is named by their sub (issue 21 item 3).
+    Map<String, String> approval =
+        Map.of(
+            "requester",
+            Tokens.subjectOf(rut),
+            "reasonCode",
+            "CASE_HANDLING",
+            "caseRef",
+            "SOC 2026/12");
     given()
         .auth()
         .oauth2(reviewerToken(rut))
         .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "requester",
-                Tokens.subjectOf(rut),
-                "reasonCode",
-                "CASE_HANDLING",
-                "caseRef",
-                "SOC 2026/12"))
+        .body(approval)
         .post("/api/v1/recordings/" + made.id() + "/access-approvals")
         .then()
         .statusCode(403);
@@ -146,14 +147,7 @@ class AccessTest {
         .auth()
         .oauth2(reviewerToken("reviewer-sven-" + UUID.randomUUID()))
         .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "requester",
-                Tokens.subjectOf(rut),
-                "reasonCode",
-                "CASE_HANDLING",
-                "caseRef",
-                "SOC 2026/12"))
+        .body(approval)
         .post("/api/v1/recordings/" + made.id() + "/access-approvals")
         .then()
         .statusCode(201)
