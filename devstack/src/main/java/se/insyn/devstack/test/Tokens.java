@@ -46,11 +46,6 @@ public final class Tokens {
     return TestIssuer.subjectOf(username);
   }
 
-  /** The {@code sub} of a client's service-account tokens. */
-  public static String subjectOfClient(String clientId) {
-    return subjectOf("service-account-" + clientId);
-  }
-
   /** A correctly signed token that expired ten minutes ago. */
   public static String expired(String username, String... roles) {
     Map<String, String> form = access(username, PORTAL, roles);
