@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import se.insyn.events.EventType;
+import se.insyn.identity.Caller;
 
 /**
  * Writes audit events into the outbox. It joins the caller's transaction and refuses to run without
@@ -103,15 +103,15 @@ public class AuditOutbox {
     return context.isValid() ? context.getTraceId() : null;
   }
 
-  /** The authenticated caller as an audit actor: token subject and the client it was issued to. */
+  /**
+   * The authenticated caller as an audit actor: their token's {@code sub}, never the renamable user
+   * name, and the client the token was issued to (issue 21 item 3).
+   */
   public AuditEvent.Actor currentActor() {
     if (!identity.isResolvable() || identity.get().isAnonymous()) {
       return AuditEvent.Actor.SYSTEM;
     }
-    SecurityIdentity caller = identity.get();
-    if (caller.getPrincipal() instanceof JsonWebToken jwt) {
-      return new AuditEvent.Actor(jwt.getSubject(), jwt.getClaim("azp"));
-    }
-    return new AuditEvent.Actor(caller.getPrincipal().getName(), null);
+    Caller caller = Caller.of(identity.get());
+    return new AuditEvent.Actor(caller.subject(), caller.client());
   }
 }

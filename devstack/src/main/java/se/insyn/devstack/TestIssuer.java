@@ -28,9 +28,11 @@ import java.util.stream.Collectors;
 
 /**
  * A small but real OpenID Connect issuer for tests: it publishes discovery and JWKS over HTTP and
- * signs RS256 access tokens shaped like Keycloak's (realm roles in {@code realm_access.roles}).
- * Services verify its tokens exactly as they verify Keycloak's. Tokens are minted over HTTP ({@code
- * POST /mint}) so tests in any class loader can get one.
+ * signs RS256 access tokens shaped like Keycloak's: realm roles in {@code realm_access.roles}, an
+ * {@code aud} naming the services the client may call, {@code typ=Bearer}, and a {@code sub} that
+ * is a stable id and not the user name ({@code preferred_username}). Services verify its tokens
+ * exactly as they verify Keycloak's. Tokens are minted over HTTP ({@code POST /mint}) so tests in
+ * any class loader can get one.
  *
  * <p>For web pages it also runs the authorization-code flow: {@code GET /authorize} shows a login
  * form that asks for a user name and the realm roles to give that user (there are no passwords: it
@@ -50,6 +52,67 @@ public final class TestIssuer implements AutoCloseable {
           "recording-service", List.of("decision-client", "audit-writer"),
           "audit-service", List.of(),
           "demo-pbx", List.of("recorder"));
+
+  /** The three services: each accepts only access tokens whose {@code aud} names it (issue 21). */
+  public static final List<String> SERVICES =
+      List.of("consent-service", "recording-service", "audit-service");
+
+  /**
+   * The audiences each client's tokens carry, as the realm's audience mappers give them: exactly
+   * the services the client calls (issue 21 item 1).
+   */
+  private static final Map<String, List<String>> CLIENT_AUDIENCES =
+      Map.of(
+          "consent-service", List.of("audit-service"),
+          "recording-service", List.of("consent-service", "audit-service"),
+          "audit-service", List.of(),
+          "demo-pbx", List.of("recording-service", "consent-service"));
+
+  /**
+   * One token to sign, shaped like Keycloak's unless a test asks otherwise. As in Keycloak the
+   * {@code sub} is a stable id that differs from the user name ({@link #subjectOf}).
+   *
+   * @param username the {@code preferred_username}; the {@code sub} is derived from it
+   * @param clientId the {@code azp}: the client the token was issued to
+   * @param audiences the {@code aud}; none omits the claim
+   * @param roles realm roles ({@code realm_access.roles}), or {@code groups} when {@code
+   *     rolesAsGroups}
+   * @param lifetimeSeconds negative for an already expired token
+   * @param type the {@code typ}: {@code Bearer} for access tokens, {@code ID}, {@code Refresh}
+   * @param withSubject false for a token without {@code sub}
+   * @param rolesAsGroups true to put the roles in a {@code groups} claim instead of realm roles
+   */
+  public record Token(
+      String username,
+      String clientId,
+      List<String> audiences,
+      List<String> roles,
+      long lifetimeSeconds,
+      String type,
+      boolean withSubject,
+      boolean rolesAsGroups) {
+
+    /** An access token as Keycloak issues it. */
+    public static Token access(
+        String username,
+        String clientId,
+        List<String> audiences,
+        List<String> roles,
+        long lifetimeSeconds) {
+      return new Token(
+          username, clientId, audiences, roles, lifetimeSeconds, "Bearer", true, false);
+    }
+  }
+
+  /**
+   * The {@code sub} the issuer gives a user name: a name-based UUID, as stable as Keycloak's user
+   * id and never equal to the name, so code that mixes up the two fails its tests (issue 21 item
+   * 3).
+   */
+  public static String subjectOf(String username) {
+    return UUID.nameUUIDFromBytes(("insyn-test-user:" + username).getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
 
   /** What an issued authorization code stands for until it is exchanged (once). */
   private record CodeGrant(
@@ -98,25 +161,40 @@ public final class TestIssuer implements AutoCloseable {
   }
 
   /**
-   * Signs an access token.
+   * Signs an access token for all three services, as a user-facing client's token is.
    *
-   * @param subject the {@code sub} and {@code preferred_username}
+   * @param username the {@code preferred_username}; the {@code sub} is {@link #subjectOf} it
    * @param clientId the {@code azp}: the client the token was issued to
    * @param roles realm roles
    * @param lifetimeSeconds negative for an already expired token
    */
-  public String sign(String subject, String clientId, List<String> roles, long lifetimeSeconds) {
+  public String sign(String username, String clientId, List<String> roles, long lifetimeSeconds) {
+    return sign(Token.access(username, clientId, SERVICES, roles, lifetimeSeconds));
+  }
+
+  /** Signs a token as the given description says. */
+  public String sign(Token token) {
     long now = Instant.now().getEpochSecond();
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("iss", issuer());
-    claims.put("sub", subject);
-    claims.put("preferred_username", subject);
-    claims.put("azp", clientId);
-    claims.put("typ", "Bearer");
+    if (token.withSubject()) {
+      claims.put("sub", subjectOf(token.username()));
+    }
+    claims.put("preferred_username", token.username());
+    if (!token.audiences().isEmpty()) {
+      claims.put("aud", token.audiences());
+    }
+    claims.put("azp", token.clientId());
+    claims.put("typ", token.type());
     claims.put("jti", UUID.randomUUID().toString());
-    claims.put("iat", now - Math.max(0, -lifetimeSeconds) - 60);
-    claims.put("exp", now + lifetimeSeconds);
-    claims.put("realm_access", Map.of("roles", roles));
+    claims.put("iat", now - Math.max(0, -token.lifetimeSeconds()) - 60);
+    claims.put("exp", now + token.lifetimeSeconds());
+    if (token.rolesAsGroups()) {
+      claims.put("groups", token.roles());
+      claims.put("realm_access", Map.of("roles", List.of()));
+    } else {
+      claims.put("realm_access", Map.of("roles", token.roles()));
+    }
     return signClaims(claims);
   }
 
@@ -195,7 +273,13 @@ public final class TestIssuer implements AutoCloseable {
     }
     long lifetime = 300;
     String token =
-        sign("service-account-" + clientId, clientId, CLIENT_ROLES.get(clientId), lifetime);
+        sign(
+            Token.access(
+                "service-account-" + clientId,
+                clientId,
+                CLIENT_AUDIENCES.get(clientId),
+                CLIENT_ROLES.get(clientId),
+                lifetime));
     respond(
         exchange,
         200,
@@ -287,7 +371,7 @@ public final class TestIssuer implements AutoCloseable {
     long now = Instant.now().getEpochSecond();
     Map<String, Object> id = new LinkedHashMap<>();
     id.put("iss", issuer());
-    id.put("sub", grant.user());
+    id.put("sub", subjectOf(grant.user()));
     id.put("preferred_username", grant.user());
     id.put("aud", clientId);
     id.put("azp", clientId);
@@ -300,7 +384,11 @@ public final class TestIssuer implements AutoCloseable {
       id.put("nonce", grant.nonce());
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("access_token", sign(grant.user(), clientId, grant.roles(), lifetime));
+    body.put(
+        "access_token",
+        sign(
+            Token.access(
+                grant.user(), clientId, CLIENT_AUDIENCES.get(clientId), grant.roles(), lifetime)));
     body.put("id_token", signClaims(id));
     body.put("token_type", "Bearer");
     body.put("expires_in", lifetime);
@@ -348,16 +436,29 @@ public final class TestIssuer implements AutoCloseable {
                 kv -> kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : ""));
   }
 
+  /**
+   * Mints a token from form fields: {@code username}, {@code client_id}, {@code roles} and {@code
+   * aud} (comma-separated), {@code expires_in}, {@code typ}, {@code sub=false} for none and {@code
+   * roles_as=groups}.
+   */
   private void mint(HttpExchange exchange) throws IOException {
     Map<String, String> form = form(exchange);
-    String roles = form.getOrDefault("roles", "");
     String token =
         sign(
-            form.getOrDefault("sub", "test-user"),
-            form.getOrDefault("client_id", "insyn-test"),
-            roles.isEmpty() ? List.of() : List.of(roles.split(",")),
-            Long.parseLong(form.getOrDefault("expires_in", "300")));
+            new Token(
+                form.getOrDefault("username", "test-user"),
+                form.getOrDefault("client_id", "insyn-test"),
+                list(form.getOrDefault("aud", String.join(",", SERVICES))),
+                list(form.getOrDefault("roles", "")),
+                Long.parseLong(form.getOrDefault("expires_in", "300")),
+                form.getOrDefault("typ", "Bearer"),
+                !"false".equals(form.get("sub")),
+                "groups".equals(form.get("roles_as"))));
     respond(exchange, 200, "text/plain", token);
+  }
+
+  private static List<String> list(String commaSeparated) {
+    return commaSeparated.isEmpty() ? List.of() : List.of(commaSeparated.split(","));
   }
 
   private static void respond(HttpExchange exchange, int status, String type, String body)

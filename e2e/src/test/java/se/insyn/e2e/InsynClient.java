@@ -220,21 +220,22 @@ final class InsynClient {
 
   // --- added for the story scenarios ---------------------------------------------------------
 
-  /** The name the services know a user by (Quarkus: upn, else preferred_username, else sub). */
+  /**
+   * The name the services know a user by: the token's sub (Keycloak's user id), never the user name
+   * (issue 21 item 3). Platforms name employees by it in decision requests.
+   */
   static String principalName(String token) {
     String payload = token.split("\\.")[1];
-    JsonPath claims =
+    String subject =
         JsonPath.from(
-            new String(
-                java.util.Base64.getUrlDecoder().decode(payload),
-                java.nio.charset.StandardCharsets.UTF_8));
-    for (String claim : List.of("upn", "preferred_username", "sub")) {
-      String value = claims.getString(claim);
-      if (value != null) {
-        return value;
-      }
+                new String(
+                    java.util.Base64.getUrlDecoder().decode(payload),
+                    java.nio.charset.StandardCharsets.UTF_8))
+            .getString("sub");
+    if (subject == null) {
+      throw new IllegalStateException("token names nobody");
     }
-    throw new IllegalStateException("token names nobody");
+    return subject;
   }
 
   /** A channel of the given kind, optionally protected (R38); answers the response. */

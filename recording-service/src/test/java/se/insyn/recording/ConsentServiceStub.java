@@ -185,7 +185,10 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
     respond(exchange, body == null ? 404 : 200, body == null ? "{}" : body);
   }
 
-  /** The bearer token must be one the test issuer gave the recording-service itself. */
+  /**
+   * The bearer token must be one the test issuer gave the recording-service itself, for the
+   * consent-service: its audience names the service it calls (issue 21 item 1).
+   */
   private static boolean fromRecordingService(String authorization) {
     if (authorization == null || !authorization.startsWith("Bearer ")) {
       return false;
@@ -196,7 +199,11 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
     }
     try {
       JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-      return "recording-service".equals(claims.path("azp").asText());
+      boolean forConsentService = false;
+      for (JsonNode audience : claims.path("aud")) {
+        forConsentService |= "consent-service".equals(audience.asText());
+      }
+      return forConsentService && "recording-service".equals(claims.path("azp").asText());
     } catch (IOException | IllegalArgumentException e) {
       return false;
     }

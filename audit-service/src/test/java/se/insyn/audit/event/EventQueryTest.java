@@ -112,13 +112,13 @@ class EventQueryTest {
         .oauth2(Tokens.user(auditor, "auditor"))
         .get(
             "/api/v1/events?purpose=SUPERVISORY_REQUEST&caseRef=T-1&type=audit.queried&actor="
-                + auditor
+                + Tokens.subjectOf(auditor)
                 + WINDOW)
         .then()
         .statusCode(200)
         .body("events", hasSize(2))
         .body("events[0].source", equalTo("audit-service"))
-        .body("events[0].actor.subject", equalTo(auditor))
+        .body("events[0].actor.subject", equalTo(Tokens.subjectOf(auditor)))
         .body("events[0].data.outcome", equalTo("refused"))
         .body("events[0].data.requestedPurpose", equalTo("CURIOSITY"))
         .body("events[0].purpose", nullValue())
@@ -169,7 +169,7 @@ class EventQueryTest {
         .oauth2(Tokens.user("auditor-1", "auditor"))
         .get(
             "/api/v1/events?purpose=INTERNAL_CONTROL&caseRef=T-1&type=audit.queried&actor="
-                + investigator
+                + Tokens.subjectOf(investigator)
                 + WINDOW)
         .then()
         .statusCode(200)

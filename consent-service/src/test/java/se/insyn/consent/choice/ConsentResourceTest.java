@@ -93,7 +93,7 @@ class ConsentResourceTest {
     List<OutboxEvent> events = Fixtures.events("consent/" + id);
     assertEquals(List.of("consent.refused"), events.stream().map(e -> e.type).toList());
     JsonPath event = Fixtures.payload(events.get(0));
-    assertEquals(employee, event.getString("data.subjectRef"));
+    assertEquals(Tokens.subjectOf(employee), event.getString("data.subjectRef"));
     assertEquals(hash, event.getString("data.noticeHash"));
     assertEquals(code, event.getString("purpose"));
   }

@@ -47,7 +47,7 @@ class DecisionResourceTest {
     String officer = employee();
     String consentId = Fixtures.own(officer, code, 1, "GIVEN");
 
-    Fixtures.decide(code, null, "employee", officer)
+    Fixtures.decide(code, null, "employee", Tokens.subjectOf(officer))
         .body("decision", equalTo("PERMIT"))
         .body("decisionId", notNullValue())
         .body("subjects[0].decision", equalTo("PERMIT"))
@@ -57,7 +57,7 @@ class DecisionResourceTest {
 
     withdraw(officer, consentId);
 
-    Fixtures.decide(code, null, "employee", officer)
+    Fixtures.decide(code, null, "employee", Tokens.subjectOf(officer))
         .body("decision", equalTo("DENY"))
         .body("subjects[0].reason", equalTo("WITHDRAWN"))
         .body("subjects[0].consentId", equalTo(consentId));
@@ -104,7 +104,7 @@ class DecisionResourceTest {
     String officer = employee();
     String id = Fixtures.own(officer, code, 1, "GIVEN");
     Expiry.expire(id);
-    Fixtures.decide(code, null, "employee", officer)
+    Fixtures.decide(code, null, "employee", Tokens.subjectOf(officer))
         .body("decision", equalTo("DENY"))
         .body("subjects[0].reason", equalTo("EXPIRED"));
   }
@@ -118,16 +118,17 @@ class DecisionResourceTest {
 
     // A minor change keeps version 1 consents counting.
     Fixtures.publish(code, false);
-    Fixtures.decide(code, null, "employee", officer).body("decision", equalTo("PERMIT"));
+    Fixtures.decide(code, null, "employee", Tokens.subjectOf(officer))
+        .body("decision", equalTo("PERMIT"));
 
     Fixtures.publish(code, true);
-    Fixtures.decide(code, null, "employee", officer)
+    Fixtures.decide(code, null, "employee", Tokens.subjectOf(officer))
         .body("decision", equalTo("DENY"))
         .body("subjects[0].reason", equalTo("STALE_NOTICE"))
         .body("subjects[0].noticeVersion", equalTo(1));
 
     String renewed = Fixtures.own(officer, code, 3, "GIVEN");
-    Fixtures.decide(code, null, "employee", officer)
+    Fixtures.decide(code, null, "employee", Tokens.subjectOf(officer))
         .body("decision", equalTo("PERMIT"))
         .body("subjects[0].consentId", equalTo(renewed))
         .body("subjects[0].noticeVersion", equalTo(3));
@@ -138,18 +139,19 @@ class DecisionResourceTest {
     String code = Fixtures.purpose("OPT_OUT", "EMPLOYEE");
     Fixtures.publish(code, false);
     String officer = employee();
-    Fixtures.decide(code, null, "employee", officer)
+    Fixtures.decide(code, null, "employee", Tokens.subjectOf(officer))
         .body("decision", equalTo("PERMIT"))
         .body("subjects[0].reason", equalTo("NOT_OBJECTED"));
 
     String objection = Fixtures.own(officer, code, 1, "REFUSED");
-    Fixtures.decide(code, null, "employee", officer)
+    Fixtures.decide(code, null, "employee", Tokens.subjectOf(officer))
         .body("decision", equalTo("DENY"))
         .body("subjects[0].reason", equalTo("OBJECTED"))
         .body("subjects[0].consentId", equalTo(objection));
 
     withdraw(officer, objection);
-    Fixtures.decide(code, null, "employee", officer).body("decision", equalTo("PERMIT"));
+    Fixtures.decide(code, null, "employee", Tokens.subjectOf(officer))
+        .body("decision", equalTo("PERMIT"));
   }
 
   @Test
@@ -175,7 +177,7 @@ class DecisionResourceTest {
     String phone = Fixtures.phoneNumber();
     Fixtures.own(officer, code, 1, "GIVEN");
     Fixtures.forPhone(phone, code, 1, "REFUSED");
-    Fixtures.decide(code, null, "phone", phone, "employee", officer)
+    Fixtures.decide(code, null, "phone", phone, "employee", Tokens.subjectOf(officer))
         .body("decision", equalTo("DENY"))
         .body("subjects.decision", contains("DENY", "PERMIT"))
         .body("subjects.reason", contains("REFUSED", "CONSENT_GIVEN"));
@@ -202,11 +204,13 @@ class DecisionResourceTest {
         .then()
         .statusCode(201)
         .body("scope", equalTo("SESSION"));
-    Fixtures.decide(code, "meeting-1", "employee", officer).body("decision", equalTo("PERMIT"));
-    Fixtures.decide(code, "meeting-2", "employee", officer)
+    Fixtures.decide(code, "meeting-1", "employee", Tokens.subjectOf(officer))
+        .body("decision", equalTo("PERMIT"));
+    Fixtures.decide(code, "meeting-2", "employee", Tokens.subjectOf(officer))
         .body("decision", equalTo("DENY"))
         .body("subjects[0].reason", equalTo("NO_CONSENT"));
-    Fixtures.decide(code, null, "employee", officer).body("decision", equalTo("DENY"));
+    Fixtures.decide(code, null, "employee", Tokens.subjectOf(officer))
+        .body("decision", equalTo("DENY"));
   }
 
   @Test

@@ -26,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import se.insyn.consent.Fixtures;
+import se.insyn.devstack.test.Tokens;
 
 /**
  * The portal in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}):
@@ -150,12 +151,13 @@ class PortalBrowserTest {
             .getText()
             .startsWith("Du har gett ditt samtycke"));
     screenshot("given");
-    Fixtures.decide(camera, null, "employee", officer).body("decision", equalTo("PERMIT"));
+    Fixtures.decide(camera, null, "employee", Tokens.subjectOf(officer))
+        .body("decision", equalTo("PERMIT"));
 
     navigate(By.id("withdraw-" + camera));
     assertEquals("WITHDRAWN", state(camera));
     screenshot("withdrawn");
-    Fixtures.decide(camera, null, "employee", officer)
+    Fixtures.decide(camera, null, "employee", Tokens.subjectOf(officer))
         .body("decision", equalTo("DENY"))
         .body("subjects[0].reason", equalTo("WITHDRAWN"));
 

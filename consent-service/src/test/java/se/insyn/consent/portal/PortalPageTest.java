@@ -209,12 +209,12 @@ class PortalPageTest {
     List<OutboxEvent> given = Fixtures.events("consent/" + id);
     assertEquals(List.of("consent.given"), given.stream().map(e -> e.type).toList());
     JsonPath event = Fixtures.payload(given.get(0));
-    assertEquals(officer, event.getString("data.subjectRef"));
+    assertEquals(Tokens.subjectOf(officer), event.getString("data.subjectRef"));
     assertEquals("UI", event.getString("data.mechanism"));
     assertEquals(mine.get(0).get("noticeHash"), event.getString("data.noticeHash"));
-    assertEquals(officer, event.getString("actor.subject"));
+    assertEquals(Tokens.subjectOf(officer), event.getString("actor.subject"));
     assertEquals("consent-service", event.getString("actor.clientId"));
-    Fixtures.decide(camera, null, "employee", officer)
+    Fixtures.decide(camera, null, "employee", Tokens.subjectOf(officer))
         .body("decision", equalTo("PERMIT"))
         .body("subjects[0].consentId", equalTo(id));
 
@@ -227,7 +227,7 @@ class PortalPageTest {
     assertEquals("WITHDRAWN", state(afterWithdraw.body(), camera));
     assertTrue(section(afterWithdraw.body(), camera).contains("id=\"offer-" + camera + "\""));
 
-    Fixtures.decide(camera, null, "employee", officer)
+    Fixtures.decide(camera, null, "employee", Tokens.subjectOf(officer))
         .body("decision", equalTo("DENY"))
         .body("subjects[0].reason", equalTo("WITHDRAWN"));
     assertEquals(
@@ -266,7 +266,7 @@ class PortalPageTest {
     assertEquals("REFUSED", state(after, code));
     assertTrue(section(after, code).contains("Du har invänt"));
     assertTrue(section(after, code).contains("Återkalla invändning"));
-    Fixtures.decide(code, null, "employee", officer)
+    Fixtures.decide(code, null, "employee", Tokens.subjectOf(officer))
         .body("subjects[0].reason", equalTo("OBJECTED"));
   }
 
@@ -316,7 +316,8 @@ class PortalPageTest {
     HttpResponse<String> response =
         client.post("/me/choices/" + theirs + "/withdraw", Map.of("formToken", token));
     assertEquals(404, response.statusCode());
-    Fixtures.decide(camera, null, "employee", someoneElse).body("decision", equalTo("PERMIT"));
+    Fixtures.decide(camera, null, "employee", Tokens.subjectOf(someoneElse))
+        .body("decision", equalTo("PERMIT"));
   }
 
   @Test

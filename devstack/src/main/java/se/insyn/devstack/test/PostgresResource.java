@@ -29,6 +29,16 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         "quarkus.datasource.password", database);
   }
 
+  /**
+   * A new empty database on the same server, owned by a role of its name (password the same), for a
+   * test that migrates a schema step by step itself.
+   *
+   * @return its JDBC URL
+   */
+  public static String database(String name) {
+    return server().createDatabase(name);
+  }
+
   static synchronized PostgresServer server() {
     if (server == null) {
       server = PostgresServer.start(0, null);

@@ -20,11 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.insyn.audit.event.service.Caller;
 import se.insyn.audit.event.service.EventBatch;
 import se.insyn.audit.event.service.EventQueryService;
 import se.insyn.audit.event.service.IngestService;
 import se.insyn.audit.log.service.AppendResult;
+import se.insyn.identity.Caller;
 
 @Path("/api/v1/events")
 @Authenticated
@@ -149,6 +149,6 @@ public class EventResource {
   }
 
   private Caller caller() {
-    return new Caller(token.getSubject(), token.getClaim("azp"));
+    return Caller.of(token);
   }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.insyn.audit.log.service.LogService;
 import se.insyn.events.EventType;
+import se.insyn.identity.Caller;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
 
@@ -152,7 +153,7 @@ public class AccessAudit {
       Map<String, Object> data) {
     type.check(data);
     ObjectNode tree = json.valueToTree(data);
-    EventInput.Actor actor = new EventInput.Actor(caller.subject(), caller.clientId());
+    EventInput.Actor actor = new EventInput.Actor(caller.subject(), caller.client());
     UUID id = UUID.randomUUID();
     Instant now = Instant.now();
     return log.appendOwn(

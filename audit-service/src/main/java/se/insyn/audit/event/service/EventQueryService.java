@@ -15,6 +15,7 @@ import se.insyn.audit.config.AuditConfig;
 import se.insyn.audit.event.repository.StoredEvent;
 import se.insyn.audit.event.repository.StoredEventRepository;
 import se.insyn.events.EventType;
+import se.insyn.identity.Caller;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
 

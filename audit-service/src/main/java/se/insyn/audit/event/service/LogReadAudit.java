@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import se.insyn.audit.event.repository.StoredEventRepository;
 import se.insyn.audit.log.service.ReadAudit;
+import se.insyn.identity.Caller;
 
 /** Records reads of the log's entries like every other read of the trail (R39, R62). */
 @ApplicationScoped
@@ -25,13 +26,7 @@ class LogReadAudit implements ReadAudit {
 
   @Override
   public void requireEntries(
-      String subject,
-      String clientId,
-      String requestedPurpose,
-      String caseRef,
-      long start,
-      long end) {
-    Caller caller = new Caller(subject, clientId);
+      Caller caller, String requestedPurpose, String caseRef, long start, long end) {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("start", start);
     request.put("end", end);

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.insyn.audit.event.service.Caller;
 import se.insyn.audit.flag.service.FlagService;
+import se.insyn.identity.Caller;
 
 @Path("/api/v1/flags")
 @Authenticated
@@ -51,7 +51,6 @@ public class FlagResource {
       @Parameter(description = "The case this read serves (R39)", example = "DPO-2026-7")
           @QueryParam("caseRef")
           String caseRef) {
-    se.insyn.identity.Caller caller = se.insyn.identity.Caller.of(identity);
-    return flags.list(new Caller(caller.subject(), caller.client()), after, purpose, caseRef);
+    return flags.list(Caller.of(identity), after, purpose, caseRef);
   }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 import se.insyn.audit.event.repository.StoredEvent;
 import se.insyn.audit.event.repository.StoredEventRepository;
 import se.insyn.audit.event.service.AccessAudit;
-import se.insyn.audit.event.service.Caller;
 import se.insyn.events.EventType;
+import se.insyn.identity.Caller;
 
 /**
  * What the DPO is told (R38, R39): every {@code dpo.flagged} in the log, from the recording-service

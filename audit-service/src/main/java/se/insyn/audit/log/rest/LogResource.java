@@ -27,6 +27,7 @@ import se.insyn.audit.log.service.Params;
 import se.insyn.audit.log.service.ReadAudit;
 import se.insyn.audit.log.service.VerifyReport;
 import se.insyn.audit.log.service.VerifyService;
+import se.insyn.identity.Caller;
 
 @Path("/api/v1/log")
 @Authenticated
@@ -199,7 +200,7 @@ public class LogResource {
         Params.longs(List.of("start", "end"), List.of(nullToEmpty(start), nullToEmpty(end)), 0, 1);
     long from = range[0];
     long to = Math.min(range[1], from + MAX_ENTRIES);
-    audit.requireEntries(token.getSubject(), token.getClaim("azp"), purpose, caseRef, from, to);
+    audit.requireEntries(Caller.of(token), purpose, caseRef, from, to);
     List<LogDtos.EntryDto> entries = new ArrayList<>();
     log.entries(
         from,

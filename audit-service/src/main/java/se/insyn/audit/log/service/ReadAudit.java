@@ -1,5 +1,7 @@
 package se.insyn.audit.log.service;
 
+import se.insyn.identity.Caller;
+
 /**
  * Guards reads of the log that reveal leaf content, the events themselves (R39, R62). The log
  * states the need and the event feature fulfils it, because recording a read means appending an
@@ -12,11 +14,5 @@ public interface ReadAudit {
    * purpose and a case reference (400) and the range holds no event about a protected line (403,
    * flagged to the DPO); refusals are recorded too.
    */
-  void requireEntries(
-      String subject,
-      String clientId,
-      String requestedPurpose,
-      String caseRef,
-      long start,
-      long end);
+  void requireEntries(Caller caller, String requestedPurpose, String caseRef, long start, long end);
 }

@@ -16,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import se.insyn.audit.event.service.Caller;
 import se.insyn.audit.report.service.RecordingsReport;
 import se.insyn.audit.report.service.ReportService;
+import se.insyn.identity.Caller;
 
 @Path("/api/v1/reports/recordings")
 @Authenticated
@@ -70,6 +70,6 @@ public class ReportResource {
   }
 
   private Caller caller() {
-    return new Caller(token.getSubject(), token.getClaim("azp"));
+    return Caller.of(token);
   }
 }

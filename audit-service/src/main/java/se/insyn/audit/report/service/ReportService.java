@@ -17,12 +17,12 @@ import se.insyn.audit.config.AuditConfig;
 import se.insyn.audit.event.repository.StoredEvent;
 import se.insyn.audit.event.repository.StoredEventRepository;
 import se.insyn.audit.event.service.AccessAudit;
-import se.insyn.audit.event.service.Caller;
 import se.insyn.audit.event.service.EventQueryService;
 import se.insyn.audit.event.service.QueryPurpose;
 import se.insyn.audit.event.service.SourceProtection;
 import se.insyn.audit.log.service.LogService;
 import se.insyn.events.EventType;
+import se.insyn.identity.Caller;
 import se.insyn.problem.Problem;
 
 /**

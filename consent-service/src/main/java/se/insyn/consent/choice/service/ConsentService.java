@@ -23,6 +23,7 @@ import se.insyn.consent.subject.Pseudonym;
 import se.insyn.consent.subject.Pseudonymiser;
 import se.insyn.consent.subject.SubjectType;
 import se.insyn.events.EventType;
+import se.insyn.identity.Caller;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
@@ -161,7 +162,7 @@ public class ConsentService {
 
   /** The caller's own choices with their history, newest first. */
   public List<Consent> mine() {
-    return consents.listBySubject(SubjectType.EMPLOYEE, caller.getPrincipal().getName());
+    return consents.listBySubject(SubjectType.EMPLOYEE, callerSubject());
   }
 
   private Pseudonym subjectOf(NewConsent request) {
@@ -183,7 +184,7 @@ public class ConsentService {
       if (request.interactionId() != null) {
         violations.add(new Problem.Violation("interactionId", "only for a recorder"));
       }
-      subject = pseudonymiser.employee(caller.getPrincipal().getName());
+      subject = pseudonymiser.employee(callerSubject());
     } else {
       if (!caller.hasRole(RECORDER)) {
         throw ProblemException.forbidden("Only a recorder records a choice on someone's behalf.");
@@ -232,7 +233,12 @@ public class ConsentService {
   }
 
   private boolean isCaller(String subjectRef) {
-    return subjectRef.equals(caller.getPrincipal().getName());
+    return subjectRef.equals(callerSubject());
+  }
+
+  /** An employee is their token's sub, never their renamable user name (issue 21 item 3). */
+  private String callerSubject() {
+    return Caller.of(caller).subject();
   }
 
   private static Map<String, Object> evidence(Consent consent) {

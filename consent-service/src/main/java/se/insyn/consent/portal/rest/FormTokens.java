@@ -10,6 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import se.insyn.consent.config.ConsentConfig;
+import se.insyn.identity.Caller;
 import se.insyn.problem.ProblemException;
 
 /**
@@ -46,7 +47,7 @@ class FormTokens {
     }
     return Base64.getUrlEncoder()
         .withoutPadding()
-        .encodeToString(hmac(key, caller.getPrincipal().getName() + "\n" + sid));
+        .encodeToString(hmac(key, Caller.of(caller).subject() + "\n" + sid));
   }
 
   /** Refuses a form whose token is missing or not the caller's current one. */

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import se.insyn.consent.choice.repository.Consent;
 import se.insyn.consent.portal.service.PortalService;
+import se.insyn.identity.Caller;
 import se.insyn.problem.Problem;
 import se.insyn.problem.ProblemException;
 
@@ -66,7 +67,7 @@ public class PortalResource {
                 language,
                 "sv".equals(language) ? "en" : "sv",
                 formTokens.current(),
-                caller.getPrincipal().getName())
+                Caller.of(caller).displayName())
             .setLocale(Locale.forLanguageTag(language));
     return Response.ok(page)
         .header("Cache-Control", "no-store")

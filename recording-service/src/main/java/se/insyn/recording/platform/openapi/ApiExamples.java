@@ -35,7 +35,7 @@ public final class ApiExamples {
   public static final String POLICY =
       """
       {"id":"9a1b2c3d-0000-4000-8000-000000000001","version":2,"status":"ACTIVE",\
-      "effectiveStatus":"ACTIVE","author":"admin-anna","approvedBy":"approver-bo",\
+      "effectiveStatus":"ACTIVE","author":"1d2c3b4a-5f6e-4d7c-8b9a-0f1e2d3c4b5a","approvedBy":"5e4d3c2b-1a09-4f8e-8d7c-6b5a49382716",\
       "approvedAt":"2026-03-02T09:30:00Z","content":"""
           + POLICY_CONTENT
           + """
@@ -52,7 +52,7 @@ public final class ApiExamples {
       """
       {"id":"4e2a9c70-6f1d-4c1e-9a37-1d2b3c4d5e6f","allChannels":false,\
       "channelIds":["0b6f1c1e-8a59-4bb8-9d6e-2f1f4b0c9a11"],\
-      "reason":"Recording default found on the line","engagedBy":"dpo-cecilia",\
+      "reason":"Recording default found on the line","engagedBy":"6c5b4a39-2817-4f6e-9d5c-4b3a29180716",\
       "engagedAt":"2026-11-23T10:20:00Z","releasedBy":null,"releasedAt":null,\
       "releaseReason":null}""";
 
@@ -74,7 +74,7 @@ public final class ApiExamples {
       """
       {"id":"7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d","caseRef":"KS 2026/331",\
       "reason":"DOCUMENT_REQUEST","recordingIds":["5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21"],\
-      "channelId":null,"from":null,"to":null,"placedBy":"investigator-ida",\
+      "channelId":null,"from":null,"to":null,"placedBy":"9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a",\
       "placedAt":"2026-11-24T08:00:00Z","releasedBy":null,"releasedAt":null,\
       "releaseReason":null,"covered":["5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21"],\
       "alreadyDisposed":[]}""";
@@ -89,8 +89,8 @@ public final class ApiExamples {
   public static final String APPROVAL =
       """
       {"id":"2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091",\
-      "recordingId":"5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21","requester":"reviewer-rut",\
-      "reasonCode":"CASE_HANDLING","caseRef":"SOC 2026/12","approvedBy":"reviewer-sven",\
+      "recordingId":"5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21","requester":"3f1c9a52-7d4e-4b8a-9c2f-1e6d5b4a3c21",\
+      "reasonCode":"CASE_HANDLING","caseRef":"SOC 2026/12","approvedBy":"2a3b4c5d-6e7f-4809-9a1b-2c3d4e5f6a7b",\
       "approvedAt":"2026-11-24T09:00:00Z"}""";
 
   public static final String RECORDING_LIST =
@@ -110,7 +110,7 @@ public final class ApiExamples {
       "channelName":"Medborgarservice","policyId":"9a1b2c3d-0000-4000-8000-000000000001",\
       "policyVersion":2,"purpose":"THREAT_DOCUMENTATION","legalBasis":"PUBLIC_TASK",\
       "status":"RETAINED","deleteAfter":"2027-02-21T10:15:00Z","disposedAt":null,\
-      "disposalReceipt":null,"accesses":[{"actor":"reviewer-rut","action":"PLAYBACK",\
+      "disposalReceipt":null,"accesses":[{"actor":"3f1c9a52-7d4e-4b8a-9c2f-1e6d5b4a3c21","action":"PLAYBACK",\
       "reasonCode":"THREAT_INVESTIGATION","caseRef":"AM 2026/77","at":"2026-11-24T09:05:00Z"}]}]}""";
 
   private ApiExamples() {}
@@ -151,7 +151,7 @@ public final class ApiExamples {
       """
       {"id":"c3e5a7b9-1d2f-4a6b-8c0d-2e4f6a8b0c1d","status":"DISPOSED","decision":"DISPOSE",\
       "decisionRef":"KS 2026/140","rationale":"Recorded without a PERMIT; no investigation needs it",\
-      "decidedBy":"dpo-1","decidedAt":"2026-11-24T09:00:00Z",\
+      "decidedBy":"8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d","decidedAt":"2026-11-24T09:00:00Z",\
       "disposalReceipt":{"discoveredRecordingId":"c3e5a7b9-1d2f-4a6b-8c0d-2e4f6a8b0c1d",\
       "decision":"DISPOSE","decisionRef":"KS 2026/140","disposedAt":"2026-11-24T09:00:00Z",\
       "receiptId":"e7a9c1b3-5d6f-4e8a-9b0c-3d5e7f9a1b2c"}}""";

@@ -87,7 +87,7 @@ class PolicyLifecycleTest {
         .statusCode(200)
         .body("status", equalTo("DRAFT"))
         .body("version", equalTo(1))
-        .body("author", equalTo(Fixtures.ADMIN))
+        .body("author", equalTo(Tokens.subjectOf(Fixtures.ADMIN)))
         .body("content.scope.channelIds", hasItem(channel.toString()))
         .body("dpiaScreening.dpiaRequired", equalTo(false));
     // Only a submitted version can be approved.
@@ -97,7 +97,7 @@ class PolicyLifecycleTest {
         .statusCode(200)
         .body("status", equalTo("ACTIVE"))
         .body("effectiveStatus", equalTo("ACTIVE"))
-        .body("approvedBy", equalTo(Fixtures.APPROVER));
+        .body("approvedBy", equalTo(Tokens.subjectOf(Fixtures.APPROVER)));
     assertEquals(
         List.of("policy.created", "policy.submitted", "policy.approved"),
         Fixtures.eventTypes("policy/" + id));

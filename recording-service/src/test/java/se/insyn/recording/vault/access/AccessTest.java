@@ -44,7 +44,7 @@ class AccessTest {
             .asByteArray();
     assertArrayEquals(audio, played);
     OutboxEvent event = last(made.id(), "recording.played");
-    assertTrue(event.payload.contains(reviewer), event.payload);
+    assertTrue(event.payload.contains(Tokens.subjectOf(reviewer)), event.payload);
     assertEquals("AM 2026/77", Fixtures.data(event).path("caseRef").asText());
     assertEquals("THREAT_INVESTIGATION", Fixtures.data(event).path("reasonCode").asText());
   }
@@ -64,7 +64,7 @@ class AccessTest {
         .contentType("application/problem+json");
     OutboxEvent denied = last(made.id(), "recording.access.denied");
     assertEquals("ROLE", Fixtures.data(denied).path("denial").asText());
-    assertTrue(denied.payload.contains(operator), denied.payload);
+    assertTrue(denied.payload.contains(Tokens.subjectOf(operator)), denied.payload);
 
     given()
         .contentType(ContentType.JSON)
@@ -125,12 +125,20 @@ class AccessTest {
         "SECOND_APPROVAL",
         Fixtures.data(last(made.id(), "recording.access.denied")).path("denial").asText());
 
-    // Nobody approves their own access.
+    // Nobody approves their own access. The requester is named by their sub (issue 21 item 3).
+    Map<String, String> approval =
+        Map.of(
+            "requester",
+            Tokens.subjectOf(rut),
+            "reasonCode",
+            "CASE_HANDLING",
+            "caseRef",
+            "SOC 2026/12");
     given()
         .auth()
         .oauth2(reviewerToken(rut))
         .contentType(ContentType.JSON)
-        .body(Map.of("requester", rut, "reasonCode", "CASE_HANDLING", "caseRef", "SOC 2026/12"))
+        .body(approval)
         .post("/api/v1/recordings/" + made.id() + "/access-approvals")
         .then()
         .statusCode(403);
@@ -139,11 +147,11 @@ class AccessTest {
         .auth()
         .oauth2(reviewerToken("reviewer-sven-" + UUID.randomUUID()))
         .contentType(ContentType.JSON)
-        .body(Map.of("requester", rut, "reasonCode", "CASE_HANDLING", "caseRef", "SOC 2026/12"))
+        .body(approval)
         .post("/api/v1/recordings/" + made.id() + "/access-approvals")
         .then()
         .statusCode(201)
-        .body("requester", equalTo(rut));
+        .body("requester", equalTo(Tokens.subjectOf(rut)));
 
     byte[] played =
         given()

@@ -77,7 +77,7 @@ class SubjectAccessTest {
         .body("recordings[0].recordingId", equalTo(id.toString()))
         .body("recordings[0].purpose", equalTo("THREAT_DOCUMENTATION"))
         .body("recordings[0].status", equalTo("RETAINED"))
-        .body("recordings[0].accesses[0].actor", equalTo(reviewer))
+        .body("recordings[0].accesses[0].actor", equalTo(Tokens.subjectOf(reviewer)))
         .body("recordings[0].accesses[0].action", equalTo("PLAYBACK"))
         .body("recordings[0].accesses[0].caseRef", equalTo("AM 2026/90"));
     byte[] copy =

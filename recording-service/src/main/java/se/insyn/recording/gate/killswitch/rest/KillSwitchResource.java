@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.insyn.identity.Caller;
 import se.insyn.recording.gate.killswitch.service.Engagement;
 import se.insyn.recording.gate.killswitch.service.KillSwitchService;
 import se.insyn.recording.gate.killswitch.service.Release;
@@ -98,7 +99,8 @@ public class KillSwitchResource {
       content =
           @Content(examples = @ExampleObject(name = "unknown channel", value = UNKNOWN_CHANNELS)))
   public Response engage(Engagement request, @Context UriInfo uri) {
-    KillSwitchDto engaged = KillSwitchDto.of(killSwitch.engage(request, caller.getSubject()));
+    KillSwitchDto engaged =
+        KillSwitchDto.of(killSwitch.engage(request, Caller.of(caller).subject()));
     return Response.created(uri.getAbsolutePathBuilder().path(engaged.id().toString()).build())
         .entity(engaged)
         .build();
@@ -122,6 +124,6 @@ public class KillSwitchResource {
   @APIResponse(responseCode = "404", description = "No such engagement")
   @APIResponse(responseCode = "409", description = "Already released")
   public KillSwitchDto release(@PathParam("id") UUID id, Release request) {
-    return KillSwitchDto.of(killSwitch.release(id, request, caller.getSubject()));
+    return KillSwitchDto.of(killSwitch.release(id, request, Caller.of(caller).subject()));
   }
 }

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.insyn.identity.Caller;
 import se.insyn.recording.gate.policy.repository.PolicyVersion;
 import se.insyn.recording.gate.policy.service.PolicyDraft;
 import se.insyn.recording.gate.policy.service.PolicyService;
@@ -72,7 +73,7 @@ public class PolicyResource {
               schema = @Schema(implementation = PolicyDto.class),
               examples = @ExampleObject(name = "draft", value = POLICY)))
   public Response create(PolicyDraft draft, @Context UriInfo uri) {
-    PolicyDto created = dto(policies.create(draft, caller.getSubject()));
+    PolicyDto created = dto(policies.create(draft, Caller.of(caller).subject()));
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(created)
         .build();
@@ -147,7 +148,7 @@ public class PolicyResource {
       responseCode = "409",
       description = "A draft or submitted version is open, or the policy is retired")
   public Response revise(@PathParam("id") UUID id, PolicyDraft draft, @Context UriInfo uri) {
-    PolicyDto created = dto(policies.revise(id, draft, caller.getSubject()));
+    PolicyDto created = dto(policies.revise(id, draft, Caller.of(caller).subject()));
     return Response.created(
             uri.getAbsolutePathBuilder().path(Integer.toString(created.version())).build())
         .entity(created)
@@ -204,7 +205,7 @@ public class PolicyResource {
   @APIResponse(responseCode = "404", description = "No such policy")
   @APIResponse(responseCode = "409", description = "The latest version is not submitted")
   public PolicyDto approve(@PathParam("id") UUID id) {
-    return dto(policies.approve(id, caller.getSubject()));
+    return dto(policies.approve(id, Caller.of(caller).subject()));
   }
 
   @POST

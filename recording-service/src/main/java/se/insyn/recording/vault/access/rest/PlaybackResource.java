@@ -85,7 +85,7 @@ public class PlaybackResource {
                       name = "approval",
                       value =
                           """
-                          {"requester":"reviewer-rut","reasonCode":"CASE_HANDLING",\
+                          {"requester":"3f1c9a52-7d4e-4b8a-9c2f-1e6d5b4a3c21","reasonCode":"CASE_HANDLING",\
                           "caseRef":"SOC 2026/12"}""")))
   @APIResponse(
       responseCode = "201",

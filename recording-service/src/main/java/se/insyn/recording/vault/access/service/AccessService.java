@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import se.insyn.events.EventType;
+import se.insyn.identity.Caller;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.ProblemException;
 import se.insyn.recording.gate.channel.repository.Channel;
@@ -195,11 +196,9 @@ public class AccessService {
     return data;
   }
 
-  /** The token subject, as everywhere else in the suite's records. */
+  /** The token subject, as everywhere else in the suite's records (issue 21 item 3). */
   static String subject(SecurityIdentity caller) {
-    return caller.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt
-        ? jwt.getSubject()
-        : caller.getPrincipal().getName();
+    return Caller.of(caller).subject();
   }
 
   private Recording find(UUID id) {

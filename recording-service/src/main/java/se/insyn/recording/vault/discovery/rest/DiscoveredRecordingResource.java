@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.insyn.identity.Caller;
 import se.insyn.recording.vault.content.rest.ContentResponses;
 import se.insyn.recording.vault.discovery.service.DiscoveryService;
 import se.insyn.recording.vault.discovery.service.DpoDecision;
@@ -77,7 +78,7 @@ public class DiscoveredRecordingResource {
       description = "A recording of the platform is already registered")
   public Response register(NewDiscovery request, @Context UriInfo uri) {
     DiscoveryBatchDto batch =
-        DiscoveryBatchDto.of(discovery.register(request, caller.getPrincipal().getName()));
+        DiscoveryBatchDto.of(discovery.register(request, Caller.of(caller).subject()));
     return Response.status(Response.Status.CREATED).entity(batch).build();
   }
 
@@ -183,7 +184,6 @@ public class DiscoveredRecordingResource {
       responseCode = "422",
       description = "The legal hold does not exist or has been released")
   public DiscoveredRecordingDto decide(@PathParam("id") UUID id, DpoDecision request) {
-    return DiscoveredRecordingDto.of(
-        discovery.decide(id, request, caller.getPrincipal().getName()));
+    return DiscoveredRecordingDto.of(discovery.decide(id, request, Caller.of(caller).subject()));
   }
 }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.insyn.identity.Caller;
 import se.insyn.recording.vault.hold.service.LegalHoldService;
 import se.insyn.recording.vault.hold.service.NewHold;
 
@@ -81,7 +82,7 @@ public class LegalHoldResource {
       description = "Recording ids that name no recording; nothing was held",
       content = @Content(examples = @ExampleObject(name = "unknown", value = UNKNOWN_RECORDINGS)))
   public Response place(NewHold request, @Context UriInfo uri) {
-    LegalHoldDto placed = LegalHoldDto.of(holds.place(request, caller.getSubject()));
+    LegalHoldDto placed = LegalHoldDto.of(holds.place(request, Caller.of(caller).subject()));
     return Response.created(uri.getAbsolutePathBuilder().path(placed.id().toString()).build())
         .entity(placed)
         .build();
@@ -134,6 +135,6 @@ public class LegalHoldResource {
   @APIResponse(responseCode = "404", description = "No such hold")
   @APIResponse(responseCode = "409", description = "Already released")
   public LegalHoldDto release(@PathParam("id") UUID id, @QueryParam("reason") String reason) {
-    return LegalHoldDto.of(holds.release(id, reason, caller.getSubject()));
+    return LegalHoldDto.of(holds.release(id, reason, Caller.of(caller).subject()));
   }
 }

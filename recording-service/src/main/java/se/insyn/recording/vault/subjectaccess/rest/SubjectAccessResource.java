@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.insyn.identity.Caller;
 import se.insyn.recording.vault.content.rest.ContentResponses;
 import se.insyn.recording.vault.content.service.ContentService;
 import se.insyn.recording.vault.subjectaccess.service.SubjectAccessService;
@@ -97,7 +98,7 @@ public class SubjectAccessResource {
   @APIResponse(responseCode = "404", description = "Not a recording of this person, or no content")
   @APIResponse(responseCode = "410", ref = ContentResponses.GONE)
   public Response copy(SubjectQuery query) {
-    subjectAccess.authorizeCopy(query, caller.getSubject());
+    subjectAccess.authorizeCopy(query, Caller.of(caller).subject());
     return ContentResponses.stream(query.recordingId(), content.open(query.recordingId()));
   }
 }
