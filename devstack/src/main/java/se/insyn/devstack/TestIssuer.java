@@ -49,13 +49,18 @@ public final class TestIssuer implements AutoCloseable {
           "consent-service", List.of("audit-writer"),
           "recording-service", List.of("decision-client", "audit-writer"),
           "audit-service", List.of(),
-          "demo-pbx", List.of("recorder"));
+          "demo-pbx", List.of("recorder"),
+          "insyn-portal", List.of());
 
   /** What an issued authorization code stands for until it is exchanged (once). */
   private record CodeGrant(
       String user, List<String> roles, String clientId, String redirectUri, String nonce) {}
 
   private final Map<String, CodeGrant> codes = new ConcurrentHashMap<>();
+
+  /** PKCE: the S256 code challenge sent with each code's authorization request, if any. */
+  private final Map<String, String> challenges = new ConcurrentHashMap<>();
+
   private final SecureRandom random = new SecureRandom();
   private final HttpServer server;
   private final KeyPair keys;
@@ -221,7 +226,14 @@ public final class TestIssuer implements AutoCloseable {
         return;
       }
       StringBuilder hidden = new StringBuilder();
-      for (String name : List.of("client_id", "redirect_uri", "state", "nonce")) {
+      for (String name :
+          List.of(
+              "client_id",
+              "redirect_uri",
+              "state",
+              "nonce",
+              "code_challenge",
+              "code_challenge_method")) {
         if (query.containsKey(name)) {
           hidden.append(
               "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
@@ -260,6 +272,7 @@ public final class TestIssuer implements AutoCloseable {
             clientId,
             redirectUri,
             form.get("nonce")));
+    rememberChallenge(code, form);
     String location =
         redirectUri
             + (redirectUri.contains("?") ? "&" : "?")
@@ -276,10 +289,12 @@ public final class TestIssuer implements AutoCloseable {
   /** Exchanges a code once, for the client it was issued to and with the same redirect URI. */
   private void exchangeCode(HttpExchange exchange, String clientId, Map<String, String> form)
       throws IOException {
-    CodeGrant grant = codes.remove(form.getOrDefault("code", ""));
+    String code = form.getOrDefault("code", "");
+    CodeGrant grant = codes.remove(code);
     if (grant == null
         || !grant.clientId().equals(clientId)
-        || !grant.redirectUri().equals(form.get("redirect_uri"))) {
+        || !grant.redirectUri().equals(form.get("redirect_uri"))
+        || !proofKeyHolds(code, form.get("code_verifier"))) {
       respond(exchange, 400, "application/json", "{\"error\":\"invalid_grant\"}");
       return;
     }
@@ -305,6 +320,37 @@ public final class TestIssuer implements AutoCloseable {
     body.put("token_type", "Bearer");
     body.put("expires_in", lifetime);
     respond(exchange, 200, "application/json", Json.write(body));
+  }
+
+  /**
+   * Keeps a code's PKCE challenge (RFC 7636). Only S256 is accepted, as in the realm: a request
+   * with the plain method gets a code that no verifier can redeem.
+   */
+  private void rememberChallenge(String code, Map<String, String> form) {
+    String challenge = form.get("code_challenge");
+    if (challenge != null) {
+      challenges.put(
+          code, "S256".equals(form.get("code_challenge_method")) ? challenge : "unsupported");
+    }
+  }
+
+  /** True without a challenge; else the verifier's SHA-256 must be the challenge (S256). */
+  private boolean proofKeyHolds(String code, String verifier) {
+    String challenge = challenges.remove(code);
+    if (challenge == null) {
+      return true;
+    }
+    if (verifier == null) {
+      return false;
+    }
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      return challenge.equals(b64(digest));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private byte[] randomBytes() {
