@@ -82,6 +82,7 @@ public final class TestIssuer implements AutoCloseable {
       server.createContext("/mint", issuer::mint);
       server.createContext("/token", issuer::token);
       server.createContext("/authorize", issuer::authorize);
+      server.createContext("/logout", issuer::endSession);
       server.setExecutor(Executors.newFixedThreadPool(4, r -> daemon(r)));
       server.start();
       return issuer;
@@ -150,6 +151,7 @@ public final class TestIssuer implements AutoCloseable {
     doc.put("jwks_uri", issuer() + "/jwks");
     doc.put("token_endpoint", issuer() + "/token");
     doc.put("authorization_endpoint", issuer() + "/authorize");
+    doc.put("end_session_endpoint", issuer() + "/logout");
     doc.put("response_types_supported", List.of("code"));
     doc.put("subject_types_supported", List.of("public"));
     doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
@@ -320,6 +322,32 @@ public final class TestIssuer implements AutoCloseable {
     body.put("token_type", "Bearer");
     body.put("expires_in", lifetime);
     respond(exchange, 200, "application/json", Json.write(body));
+  }
+
+  /**
+   * RP-initiated logout: the test issuer keeps no login session, so it only sends the browser to
+   * the client's post-logout URI with its state, as an OpenID provider does once it has logged out.
+   */
+  private void endSession(HttpExchange exchange) throws IOException {
+    Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+    String target = query.get("post_logout_redirect_uri");
+    if (target == null) {
+      respond(exchange, 200, "text/plain", "logged out");
+      return;
+    }
+    String state = query.get("state");
+    exchange
+        .getResponseHeaders()
+        .add(
+            "Location",
+            state == null
+                ? target
+                : target
+                    + (target.contains("?") ? "&" : "?")
+                    + "state="
+                    + URLEncoder.encode(state, StandardCharsets.UTF_8));
+    exchange.sendResponseHeaders(302, -1);
+    exchange.close();
   }
 
   /**
