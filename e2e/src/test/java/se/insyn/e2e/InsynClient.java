@@ -128,6 +128,22 @@ final class InsynClient {
         .path("id");
   }
 
+  /** A phone line served by the given platform client: only it may ask "may I record?" there. */
+  String channelServedBy(String recordingAdmin, String name, String platform) {
+    return given()
+        .auth()
+        .oauth2(recordingAdmin)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "kind", "PHONE_LINE", "address", phoneNumber(), "name", name, "platform", platform))
+        .post(recording + "/api/v1/channels")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
   /** The Laholm policy draft ({@link DemoData#threatPolicy}). */
   static Map<String, Object> threatPolicy(
       String channelId, String consentPurpose, String retention) {

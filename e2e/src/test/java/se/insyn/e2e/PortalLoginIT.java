@@ -5,30 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.response.Response;
-import java.io.File;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import se.insyn.devstack.LocalRealm;
 import se.insyn.devstack.Suite;
 import se.insyn.devstack.SuiteService;
+import se.insyn.devstack.test.HeadlessChromium;
 
 /**
  * The officers' page in a real headless Chromium against the real Keycloak with the realm's
@@ -39,46 +28,19 @@ import se.insyn.devstack.SuiteService;
 @ExtendWith(SuiteExtension.class)
 class PortalLoginIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
+  private HeadlessChromium chromium;
   private ChromeDriver browser;
-  private Path profile;
 
   @BeforeEach
-  void startBrowser() throws IOException {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Skipped: needs the Debian packages chromium and chromium-driver");
-    profile = Files.createTempDirectory("insyn-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--lang=sv-SE",
-        "--user-data-dir=" + profile);
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "sv-SE,sv"));
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-            options);
+  void startBrowser() {
+    chromium = HeadlessChromium.start();
+    browser = chromium.driver();
   }
 
   @AfterEach
-  void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+  void stopBrowser() {
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -167,19 +129,7 @@ class PortalLoginIT {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  /** Clicks and waits until the next page has replaced this one. */
   private void navigate(By target) throws InterruptedException {
-    WebElement page = browser.findElement(By.tagName("html"));
-    browser.findElement(target).click();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      try {
-        page.getTagName();
-      } catch (StaleElementReferenceException gone) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("clicking " + target + " led to no new page");
+    chromium.navigate(target);
   }
 }

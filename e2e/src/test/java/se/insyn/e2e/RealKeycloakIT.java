@@ -117,7 +117,8 @@ class RealKeycloakIT {
     for (String username : SECOND_FACTOR_USERS) {
       HttpResponse<String> passwordOnly =
           KeycloakServer.passwordGrant(issuer, username, "demo", null);
-      assertEquals(401, passwordOnly.statusCode(), username + ": " + passwordOnly.body());
+      assertEquals(400, passwordOnly.statusCode(), username + ": " + passwordOnly.body());
+      assertEquals("invalid_grant", new JsonPath(passwordOnly.body()).getString("error"));
       assertFalse(passwordOnly.body().contains("access_token"), passwordOnly.body());
       String code = LocalRealm.totpCode(username, Instant.now()).orElseThrow();
       HttpResponse<String> withCode = KeycloakServer.passwordGrant(issuer, username, "demo", code);
@@ -154,7 +155,7 @@ class RealKeycloakIT {
     assertClaims(
         user(suite, "demo-policy-lead"),
         Set.of("consent-service", "recording-service", "audit-service"),
-        Set.of("recording-admin", "policy-approver"));
+        Set.of("recording-admin", "policy-approver", "totp-required"));
   }
 
   @Test
@@ -205,32 +206,14 @@ class RealKeycloakIT {
 
   @Test
   void aSecondPlatformCannotAskForTheFirstPlatformsLine(Suite suite) {
-    String recording = suite.service(SuiteService.RECORDING).baseUrl();
-    String channel =
-        given()
-            .auth()
-            .oauth2(user(suite, "demo-recording-admin"))
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "kind",
-                    "PHONE_LINE",
-                    "address",
-                    InsynClient.phoneNumber(),
-                    "name",
-                    "Växeln " + InsynClient.shortId(),
-                    "platform",
-                    "demo-pbx"))
-            .post(recording + "/api/v1/channels")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
     InsynClient insyn =
         new InsynClient(
             suite.service(SuiteService.CONSENT).baseUrl(),
-            recording,
+            suite.service(SuiteService.RECORDING).baseUrl(),
             suite.service(SuiteService.AUDIT).baseUrl());
+    String channel =
+        insyn.channelServedBy(
+            user(suite, "demo-recording-admin"), "Växeln " + InsynClient.shortId(), "demo-pbx");
     KeycloakServer keycloak = suite.keycloak();
     insyn
         .mayIRecord(

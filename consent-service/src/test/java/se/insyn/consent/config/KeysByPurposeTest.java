@@ -4,18 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.validator.BeanValidationConfigValidator;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
+import se.insyn.devstack.test.ProductionConfig;
 
 /**
  * Keys by purpose (issue 21 item 7): this service's real application.properties, read in the prod
@@ -28,30 +21,8 @@ class KeysByPurposeTest {
   private static final String FORM = "INSYN_CONSENT_PORTAL_FORM_TOKEN_KEY";
   private static final String KEY_32 = "0123456789abcdef0123456789abcdef";
 
-  private static final Validator VALIDATOR =
-      Validation.byDefaultProvider()
-          .configure()
-          .messageInterpolator(new ParameterMessageInterpolator())
-          .buildValidatorFactory()
-          .getValidator();
-
-  private static SmallRyeConfig production(Map<String, String> environment) throws IOException {
-    return new SmallRyeConfigBuilder()
-        .addDefaultInterceptors()
-        .withProfile("prod")
-        .withSources(
-            new PropertiesConfigSource(
-                KeysByPurposeTest.class.getResource("/application.properties")))
-        .withSources(new PropertiesConfigSource(environment, "environment", 300))
-        .withMapping(ConsentConfig.class)
-        .withValidator(
-            new BeanValidationConfigValidator() {
-              @Override
-              public Validator getValidator() {
-                return VALIDATOR;
-              }
-            })
-        .build();
+  private static SmallRyeConfig production(Map<String, String> environment) {
+    return ProductionConfig.of(ConsentConfig.class, environment);
   }
 
   private static String refusal(Map<String, String> environment) {
@@ -79,17 +50,16 @@ class KeysByPurposeTest {
   }
 
   @Test
-  void keysOf32BytesFromTheEnvironmentAreTakenEachForItsPurpose() throws IOException {
-    Map<String, String> environment = new HashMap<>();
-    environment.put(PHONE, KEY_32);
-    environment.put(FORM, new StringBuilder(KEY_32).reverse().toString());
-    ConsentConfig config = production(environment).getConfigMapping(ConsentConfig.class);
+  void keysOf32BytesFromTheEnvironmentAreTakenEachForItsPurpose() {
+    String form = new StringBuilder(KEY_32).reverse().toString();
+    ConsentConfig config =
+        production(Map.of(PHONE, KEY_32, FORM, form)).getConfigMapping(ConsentConfig.class);
     assertEquals(KEY_32, config.phoneHmacKey());
-    assertEquals(environment.get(FORM), config.portalFormTokenKey());
+    assertEquals(form, config.portalFormTokenKey());
   }
 
   @Test
-  void thePortalSessionAndClientSecretsHaveNoProductionDefault() throws IOException {
+  void thePortalSessionAndClientSecretsHaveNoProductionDefault() {
     SmallRyeConfig config = production(Map.of(PHONE, KEY_32, FORM, KEY_32));
     for (String key :
         new String[] {

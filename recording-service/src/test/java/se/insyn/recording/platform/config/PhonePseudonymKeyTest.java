@@ -4,20 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.EnvConfigSource;
-import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.config.validator.BeanValidationConfigValidator;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.Test;
+import se.insyn.devstack.test.ProductionConfig;
 
 /**
  * The phone-pseudonym secret (R33, issue 21 item 7): this service's real application.properties,
@@ -29,39 +20,15 @@ class PhonePseudonymKeyTest {
   private static final String KEY = "insyn.recording.pseudonym.hmac-key";
   private static final String KEY_32 = "0123456789abcdef0123456789abcdef";
 
-  private static final Validator VALIDATOR =
-      Validation.byDefaultProvider()
-          .configure()
-          .messageInterpolator(new ParameterMessageInterpolator())
-          .buildValidatorFactory()
-          .getValidator();
-
   /** A production environment with everything else the mapping needs. */
-  private static SmallRyeConfig production(String pseudonymKey) throws IOException {
+  private static SmallRyeConfig production(String pseudonymKey) {
     Map<String, String> environment = new HashMap<>();
     environment.put("INSYN_RECORDING_CONTENT_KEK_ID", "kek-1");
     environment.put("INSYN_RECORDING_CONTENT_KEK_FILE", "/etc/insyn/kek/kek-1");
-    environment.put("INSYN_RECORDING_CONTENT_FILESYSTEM_DIR", "/var/lib/insyn");
     if (pseudonymKey != null) {
       environment.put("INSYN_RECORDING_PSEUDONYM_HMAC_KEY", pseudonymKey);
     }
-    return new SmallRyeConfigBuilder()
-        .addDefaultInterceptors()
-        .withProfile("prod")
-        .withSources(
-            new PropertiesConfigSource(
-                PhonePseudonymKeyTest.class.getResource("/application.properties")))
-        .withSources(new EnvConfigSource(environment, 300))
-        .withConverter(Duration.class, 100, new DurationConverter())
-        .withMapping(RecordingConfig.class)
-        .withValidator(
-            new BeanValidationConfigValidator() {
-              @Override
-              public Validator getValidator() {
-                return VALIDATOR;
-              }
-            })
-        .build();
+    return ProductionConfig.of(RecordingConfig.class, environment);
   }
 
   @Test
@@ -79,7 +46,7 @@ class PhonePseudonymKeyTest {
   }
 
   @Test
-  void aKeyOf32BytesFromTheEnvironmentIsTaken() throws IOException {
+  void aKeyOf32BytesFromTheEnvironmentIsTaken() {
     assertEquals(
         KEY_32, production(KEY_32).getConfigMapping(RecordingConfig.class).pseudonym().hmacKey());
   }
