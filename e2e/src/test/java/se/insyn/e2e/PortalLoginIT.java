@@ -8,12 +8,10 @@ import io.restassured.response.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import se.insyn.devstack.LocalRealm;
 import se.insyn.devstack.Suite;
 import se.insyn.devstack.SuiteService;
@@ -28,21 +26,7 @@ import se.insyn.devstack.test.HeadlessChromium;
 @ExtendWith(SuiteExtension.class)
 class PortalLoginIT {
 
-  private HeadlessChromium chromium;
-  private ChromeDriver browser;
-
-  @BeforeEach
-  void startBrowser() {
-    chromium = HeadlessChromium.start();
-    browser = chromium.driver();
-  }
-
-  @AfterEach
-  void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
+  @RegisterExtension final HeadlessChromium.PerTest chromium = new HeadlessChromium.PerTest();
 
   @Test
   void anOfficerLogsInWithPkceAtKeycloakAndLoggingOutEndsTheKeycloakSession(Suite suite)
@@ -50,49 +34,51 @@ class PortalLoginIT {
     String consent = suite.service(SuiteService.CONSENT).baseUrl();
     String authorize = suite.issuer() + "/protocol/openid-connect/auth";
 
-    browser.get(consent + "/me");
-    String login = browser.getCurrentUrl();
+    chromium.driver().get(consent + "/me");
+    String login = chromium.driver().getCurrentUrl();
     assertTrue(login.startsWith(authorize), "sent to Keycloak's login: " + login);
     assertTrue(login.contains("client_id=insyn-portal"), login);
     assertTrue(login.contains("code_challenge_method=S256"), login);
     assertTrue(login.contains("redirect_uri=" + encoded(consent + "/me")), login);
-    browser.findElement(By.id("username")).sendKeys("demo-employee");
-    browser.findElement(By.id("password")).sendKeys("demo");
-    navigate(By.id("kc-login"));
+    chromium.driver().findElement(By.id("username")).sendKeys("demo-employee");
+    chromium.driver().findElement(By.id("password")).sendKeys("demo");
+    chromium.navigate(By.id("kc-login"));
 
-    assertEquals(consent + "/me", browser.getCurrentUrl());
-    assertEquals("Mina val om kamera och inspelning", browser.getTitle());
+    assertEquals(consent + "/me", chromium.driver().getCurrentUrl());
+    assertEquals("Mina val om kamera och inspelning", chromium.driver().getTitle());
 
-    navigate(By.id("logout"));
+    chromium.navigate(By.id("logout"));
     assertTrue(
-        browser.getCurrentUrl().startsWith(consent + "/me/logged-out"), browser.getCurrentUrl());
-    assertEquals("Du är utloggad", browser.getTitle());
+        chromium.driver().getCurrentUrl().startsWith(consent + "/me/logged-out"),
+        chromium.driver().getCurrentUrl());
+    assertEquals("Du är utloggad", chromium.driver().getTitle());
 
-    browser.get(consent + "/me");
+    chromium.driver().get(consent + "/me");
     assertTrue(
-        browser.getCurrentUrl().startsWith(authorize),
-        "after logging out Keycloak asks again: " + browser.getCurrentUrl());
-    assertTrue(browser.findElement(By.id("password")).isDisplayed());
+        chromium.driver().getCurrentUrl().startsWith(authorize),
+        "after logging out Keycloak asks again: " + chromium.driver().getCurrentUrl());
+    assertTrue(chromium.driver().findElement(By.id("password")).isDisplayed());
   }
 
   @Test
   void theBrowserFlowAsksARoleThatNeedsIt(Suite suite) throws InterruptedException {
     String consent = suite.service(SuiteService.CONSENT).baseUrl();
-    browser.get(consent + "/me");
-    browser.findElement(By.id("username")).sendKeys("demo-dpo");
-    browser.findElement(By.id("password")).sendKeys("demo");
-    navigate(By.id("kc-login"));
+    chromium.driver().get(consent + "/me");
+    chromium.driver().findElement(By.id("username")).sendKeys("demo-dpo");
+    chromium.driver().findElement(By.id("password")).sendKeys("demo");
+    chromium.navigate(By.id("kc-login"));
 
     assertTrue(
-        browser.getCurrentUrl().startsWith(suite.issuer()),
-        "still at Keycloak: " + browser.getCurrentUrl());
-    browser
+        chromium.driver().getCurrentUrl().startsWith(suite.issuer()),
+        "still at Keycloak: " + chromium.driver().getCurrentUrl());
+    chromium
+        .driver()
         .findElement(By.id("otp"))
         .sendKeys(LocalRealm.totpCode("demo-dpo", Instant.now()).orElseThrow());
-    navigate(By.id("kc-login"));
+    chromium.navigate(By.id("kc-login"));
     assertTrue(
-        browser.getCurrentUrl().startsWith(consent + "/me"),
-        "back at the page once the code is given: " + browser.getCurrentUrl());
+        chromium.driver().getCurrentUrl().startsWith(consent + "/me"),
+        "back at the page once the code is given: " + chromium.driver().getCurrentUrl());
   }
 
   @Test
@@ -127,9 +113,5 @@ class PortalLoginIT {
 
   private static String encoded(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private void navigate(By target) throws InterruptedException {
-    chromium.navigate(target);
   }
 }

@@ -9,6 +9,9 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -87,6 +90,37 @@ public final class HeadlessChromium implements AutoCloseable {
       Thread.sleep(50);
     }
     throw new AssertionError("clicking " + target + " led to no new page");
+  }
+
+  /**
+   * A fresh browser for each test of a plain JUnit class ({@code @RegisterExtension}), closed after
+   * it; a test is skipped where Chromium is not installed.
+   */
+  public static final class PerTest implements BeforeEachCallback, AfterEachCallback {
+
+    private HeadlessChromium chromium;
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+      chromium = start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+      if (chromium != null) {
+        chromium.close();
+        chromium = null;
+      }
+    }
+
+    public ChromeDriver driver() {
+      return chromium.driver();
+    }
+
+    /** As {@link HeadlessChromium#navigate(By)}. */
+    public void navigate(By target) throws InterruptedException {
+      chromium.navigate(target);
+    }
   }
 
   @Override
