@@ -10,9 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,6 +25,9 @@ import java.util.stream.Stream;
  * A real Keycloak (the {@code keycloak-quarkus-dist} that the devstack build unpacks from Maven
  * Central) with the suite's local realm from {@code dev/keycloak/insyn-realm.json}. It keeps its
  * data in memory: every start imports the realm afresh.
+ *
+ * <p>Demo users whose roles require a second factor log in with the current TOTP code of the secret
+ * the realm file gives them ({@link LocalRealm}), computed here (issue 21 item 6).
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -31,6 +35,9 @@ public final class KeycloakServer implements AutoCloseable {
 
   /** The local-only public client that may use the password grant for demo users. */
   public static final String DEMO_CLI_CLIENT = "insyn-demo-cli";
+
+  /** The officers' page as the realm file names it; {@link #start} puts in the suite's own URL. */
+  static final String REALM_PORTAL_BASE = "http://localhost:8081/me";
 
   private static final Pattern ACCESS_TOKEN =
       Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
@@ -48,17 +55,19 @@ public final class KeycloakServer implements AutoCloseable {
    * Starts Keycloak on {@code port} (0 picks a free one) and waits until the realm answers.
    *
    * @param adminPassword when not null, a local admin user {@code admin} is created for the console
+   * @param consentBaseUrl where the consent-service runs, e.g. {@code http://localhost:8081}: the
+   *     officers' page client allows exactly its {@code /me} as redirect and post-logout page
    */
-  public static KeycloakServer start(int port, Path logFile, String adminPassword) {
+  public static KeycloakServer start(
+      int port, Path logFile, String adminPassword, String consentBaseUrl) {
     Path root = Processes.repositoryRoot();
     Path home = home(root);
     int httpPort = port == 0 ? Processes.freePort() : port;
     try {
       Path imports = Files.createDirectories(home.resolve("data/import"));
-      Files.copy(
-          root.resolve("dev/keycloak/insyn-realm.json"),
+      Files.writeString(
           imports.resolve("insyn-realm.json"),
-          StandardCopyOption.REPLACE_EXISTING);
+          Files.readString(LocalRealm.file()).replace(REALM_PORTAL_BASE, consentBaseUrl + "/me"));
       Files.createDirectories(logFile.toAbsolutePath().getParent());
       List<String> command = new ArrayList<>();
       command.add(home.resolve("bin/kc.sh").toString());
@@ -145,16 +154,33 @@ public final class KeycloakServer implements AutoCloseable {
     return clientToken(issuer(), clientId, secret);
   }
 
-  /** As {@link #userToken(String, String)}, for the Keycloak whose realm issuer is given. */
+  /**
+   * As {@link #userToken(String, String)}, for the Keycloak whose realm issuer is given. For a user
+   * with a second factor it sends the current TOTP code as well.
+   */
   public static String userToken(String issuer, String username, String password) {
-    return token(
-        issuer,
-        Map.of(
-            "grant_type", "password",
-            "client_id", DEMO_CLI_CLIENT,
-            "username", username,
-            "password", password,
-            "scope", "openid"));
+    return accessToken(
+        passwordGrant(
+            issuer, username, password, LocalRealm.totpCode(username, Instant.now()).orElse(null)));
+  }
+
+  /**
+   * Keycloak's whole answer to a password grant of the demo client (local realm only), with an
+   * {@code otp} code when not null: for tests of what the realm refuses and of the other tokens it
+   * returns (ID and refresh token).
+   */
+  public static HttpResponse<String> passwordGrant(
+      String issuer, String username, String password, String otp) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "password");
+    form.put("client_id", DEMO_CLI_CLIENT);
+    form.put("username", username);
+    form.put("password", password);
+    form.put("scope", "openid");
+    if (otp != null) {
+      form.put("otp", otp);
+    }
+    return post(issuer, form);
   }
 
   /** As {@link #clientToken(String, String)}, for the Keycloak whose realm issuer is given. */
@@ -165,6 +191,19 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   private static String token(String issuer, Map<String, String> form) {
+    return accessToken(post(issuer, form));
+  }
+
+  private static String accessToken(HttpResponse<String> response) {
+    Matcher m = ACCESS_TOKEN.matcher(response.body());
+    if (response.statusCode() != 200 || !m.find()) {
+      throw new IllegalStateException(
+          "Keycloak refused a token: " + response.statusCode() + " " + response.body());
+    }
+    return m.group(1);
+  }
+
+  private static HttpResponse<String> post(String issuer, Map<String, String> form) {
     String body =
         form.entrySet().stream()
             .map(
@@ -179,13 +218,7 @@ public final class KeycloakServer implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
     try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      Matcher m = ACCESS_TOKEN.matcher(response.body());
-      if (response.statusCode() != 200 || !m.find()) {
-        throw new IllegalStateException(
-            "Keycloak refused a token: " + response.statusCode() + " " + response.body());
-      }
-      return m.group(1);
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

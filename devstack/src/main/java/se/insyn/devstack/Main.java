@@ -53,11 +53,26 @@ public final class Main {
     StringBuilder out = new StringBuilder();
     out.append("\nPostgreSQL and Keycloak are running. Ctrl-C stops them.\n\n");
     appendInfrastructure(out, suite);
+    appendTotpSecrets(out);
     out.append("\nRun a service from source against them, in another terminal, e.g.:\n\n");
     for (SuiteService s : SuiteService.values()) {
       out.append("  ./mvnw quarkus:dev -pl ").append(s.module()).append(" -am\n");
     }
     System.out.println(out);
+  }
+
+  /**
+   * The demo users whose roles need a second factor (issue 21 item 6) and their TOTP secrets, for
+   * an authenticator app; a token for them needs {@code -d otp=<the app's current code>} too.
+   */
+  private static void appendTotpSecrets(StringBuilder out) {
+    out.append("\nThese demo users also need a TOTP code (-d otp=... or the login page's second")
+        .append(
+            " step).\nAdd their secret to an authenticator app (TOTP, SHA-1, 6 digits, 30 s):\n\n");
+    for (String user : LocalRealm.totpSecrets().keySet()) {
+      out.append(
+          String.format("  %-24s %s%n", user, LocalRealm.totpSecretBase32(user).orElseThrow()));
+    }
   }
 
   private static void appendInfrastructure(StringBuilder out, Suite suite) {
@@ -107,6 +122,7 @@ public final class Main {
     out.append("  curl -H \"Authorization: Bearer $TOKEN\" ")
         .append(suite.service(SuiteService.CONSENT).baseUrl())
         .append("/api/v1/purposes\n");
+    appendTotpSecrets(out);
     if (!demo.isEmpty()) {
       out.append("\nDemo data (loaded through the APIs as the demo users; kept in .suite/):\n");
       demo.forEach(line -> out.append("  ").append(line).append('\n'));

@@ -35,9 +35,15 @@ public final class Suite implements AutoCloseable {
     }
   }
 
-  /** Local runs only; a real deployment mounts its own key from a Secret. */
+  /**
+   * Local runs only: the one phone-pseudonym secret both services hold; a real deployment mounts
+   * its own from a Secret.
+   */
   private static final String LOCAL_PSEUDONYM_KEY =
       "local-only-pseudonym-key-never-use-in-production";
+
+  /** The officers' page client's secret in the local realm (dev/keycloak/insyn-realm.json). */
+  private static final String LOCAL_PORTAL_CLIENT_SECRET = "insyn-portal-dev-secret";
 
   private final Path workDirectory;
   private final PostgresServer postgres;
@@ -79,7 +85,10 @@ public final class Suite implements AutoCloseable {
       }
       KeycloakServer keycloak =
           KeycloakServer.start(
-              options.keycloakPort(), logs.resolve("keycloak.log"), keycloakAdminPassword);
+              options.keycloakPort(),
+              logs.resolve("keycloak.log"),
+              keycloakAdminPassword,
+              "http://localhost:" + SuiteService.CONSENT.localPort());
       return new Suite(options.workDirectory(), postgres, keycloak, null, Map.of());
     } catch (Exception e) {
       if (postgres != null) {
@@ -156,16 +165,19 @@ public final class Suite implements AutoCloseable {
       Path logs = options.workDirectory().resolve("logs");
       Files.createDirectories(logs);
       postgres = PostgresServer.start(options.postgresPort(), options.postgresData());
-      if (issuer == null) {
-        keycloak =
-            KeycloakServer.start(
-                options.keycloakPort(), logs.resolve("keycloak.log"), keycloakAdminPassword);
-      }
-      String issuerUrl = issuer == null ? keycloak.issuer() : issuer.issuer();
       Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
       for (SuiteService s : SuiteService.values()) {
         ports.put(s, options.fixedServicePorts() ? s.localPort() : Processes.freePort());
       }
+      if (issuer == null) {
+        keycloak =
+            KeycloakServer.start(
+                options.keycloakPort(),
+                logs.resolve("keycloak.log"),
+                keycloakAdminPassword,
+                "http://localhost:" + ports.get(SuiteService.CONSENT));
+      }
+      String issuerUrl = issuer == null ? keycloak.issuer() : issuer.issuer();
       // Audit first: the others send it their events.
       for (SuiteService s :
           List.of(SuiteService.AUDIT, SuiteService.CONSENT, SuiteService.RECORDING)) {
@@ -181,6 +193,9 @@ public final class Suite implements AutoCloseable {
               "insyn.audit.signing.public-key-file",
               keys.resolve("checkpoint-signing.pub.pem").toString());
           config.put("insyn.audit.signing.generate-missing-key", "true");
+        }
+        if (s == SuiteService.CONSENT) {
+          config.putAll(localPortal(issuer == null));
         }
         if (s == SuiteService.RECORDING) {
           // A key-encryption key made for this local suite; a deployment mounts its own.
@@ -202,6 +217,23 @@ public final class Suite implements AutoCloseable {
       new Suite(options.workDirectory(), postgres, keycloak, issuer, services).close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The officers' page of a local suite: the realm's insyn-portal client (or the test issuer's
+   * secret), a session secret and a form-token key of its own (issue 21 items 5, 7), over plain
+   * http on localhost, where no gateway terminates TLS.
+   */
+  private static Map<String, String> localPortal(boolean keycloak) {
+    return Map.of(
+        "QUARKUS_OIDC_PORTAL_CREDENTIALS_SECRET",
+        keycloak ? LOCAL_PORTAL_CLIENT_SECRET : TestIssuer.CLIENT_SECRET,
+        "INSYN_PORTAL_SESSION_SECRET",
+        "local-only-portal-session-secret-never-use-in-production",
+        "INSYN_CONSENT_PORTAL_FORM_TOKEN_KEY",
+        "local-only-portal-form-token-key-never-use-in-production",
+        "quarkus.oidc.portal.authentication.force-redirect-https-scheme",
+        "false");
   }
 
   /** A random 256-bit key-encryption key (base64) in {@code keys/}, made once and then kept. */
@@ -235,7 +267,7 @@ public final class Suite implements AutoCloseable {
     config.put("quarkus.oidc.credentials.secret", clientSecret);
     config.put("quarkus.oidc-client.credentials.secret", clientSecret);
     config.put("quarkus.swagger-ui.enabled", "true");
-    // One pseudonymisation key for every service, so that a number has one pseudonym suite-wide.
+    // The one phone-pseudonym secret for both services, so that a number has one pseudonym.
     config.put("INSYN_CONSENT_PHONE_HMAC_KEY", LOCAL_PSEUDONYM_KEY);
     config.put("INSYN_RECORDING_PSEUDONYM_HMAC_KEY", LOCAL_PSEUDONYM_KEY);
     for (SuiteService peer : SuiteService.values()) {

@@ -51,7 +51,8 @@ public final class TestIssuer implements AutoCloseable {
           "consent-service", List.of("audit-writer"),
           "recording-service", List.of("decision-client", "audit-writer"),
           "audit-service", List.of(),
-          "demo-pbx", List.of("recorder"));
+          "demo-pbx", List.of("recorder"),
+          "insyn-portal", List.of());
 
   /** The three services: each accepts only access tokens whose {@code aud} names it (issue 21). */
   public static final List<String> SERVICES =
@@ -66,7 +67,8 @@ public final class TestIssuer implements AutoCloseable {
           "consent-service", List.of("audit-service"),
           "recording-service", List.of("consent-service", "audit-service"),
           "audit-service", List.of(),
-          "demo-pbx", List.of("recording-service", "consent-service"));
+          "demo-pbx", List.of("recording-service", "consent-service"),
+          "insyn-portal", List.of("consent-service"));
 
   /**
    * One token to sign, shaped like Keycloak's unless a test asks otherwise. As in Keycloak the
@@ -119,6 +121,10 @@ public final class TestIssuer implements AutoCloseable {
       String user, List<String> roles, String clientId, String redirectUri, String nonce) {}
 
   private final Map<String, CodeGrant> codes = new ConcurrentHashMap<>();
+
+  /** PKCE: the S256 code challenge sent with each code's authorization request, if any. */
+  private final Map<String, String> challenges = new ConcurrentHashMap<>();
+
   private final SecureRandom random = new SecureRandom();
   private final HttpServer server;
   private final KeyPair keys;
@@ -140,6 +146,7 @@ public final class TestIssuer implements AutoCloseable {
       server.createContext("/mint", issuer::mint);
       server.createContext("/token", issuer::token);
       server.createContext("/authorize", issuer::authorize);
+      server.createContext("/logout", issuer::endSession);
       server.setExecutor(Executors.newFixedThreadPool(4, r -> daemon(r)));
       server.start();
       return issuer;
@@ -223,6 +230,7 @@ public final class TestIssuer implements AutoCloseable {
     doc.put("jwks_uri", issuer() + "/jwks");
     doc.put("token_endpoint", issuer() + "/token");
     doc.put("authorization_endpoint", issuer() + "/authorize");
+    doc.put("end_session_endpoint", issuer() + "/logout");
     doc.put("response_types_supported", List.of("code"));
     doc.put("subject_types_supported", List.of("public"));
     doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
@@ -305,7 +313,14 @@ public final class TestIssuer implements AutoCloseable {
         return;
       }
       StringBuilder hidden = new StringBuilder();
-      for (String name : List.of("client_id", "redirect_uri", "state", "nonce")) {
+      for (String name :
+          List.of(
+              "client_id",
+              "redirect_uri",
+              "state",
+              "nonce",
+              "code_challenge",
+              "code_challenge_method")) {
         if (query.containsKey(name)) {
           hidden.append(
               "<input type=\"hidden\" name=\"%s\" value=\"%s\">"
@@ -344,6 +359,7 @@ public final class TestIssuer implements AutoCloseable {
             clientId,
             redirectUri,
             form.get("nonce")));
+    rememberChallenge(code, form);
     String location =
         redirectUri
             + (redirectUri.contains("?") ? "&" : "?")
@@ -360,10 +376,12 @@ public final class TestIssuer implements AutoCloseable {
   /** Exchanges a code once, for the client it was issued to and with the same redirect URI. */
   private void exchangeCode(HttpExchange exchange, String clientId, Map<String, String> form)
       throws IOException {
-    CodeGrant grant = codes.remove(form.getOrDefault("code", ""));
+    String code = form.getOrDefault("code", "");
+    CodeGrant grant = codes.remove(code);
     if (grant == null
         || !grant.clientId().equals(clientId)
-        || !grant.redirectUri().equals(form.get("redirect_uri"))) {
+        || !grant.redirectUri().equals(form.get("redirect_uri"))
+        || !proofKeyHolds(code, form.get("code_verifier"))) {
       respond(exchange, 400, "application/json", "{\"error\":\"invalid_grant\"}");
       return;
     }
@@ -393,6 +411,63 @@ public final class TestIssuer implements AutoCloseable {
     body.put("token_type", "Bearer");
     body.put("expires_in", lifetime);
     respond(exchange, 200, "application/json", Json.write(body));
+  }
+
+  /**
+   * RP-initiated logout: the test issuer keeps no login session, so it only sends the browser to
+   * the client's post-logout URI with its state, as an OpenID provider does once it has logged out.
+   */
+  private void endSession(HttpExchange exchange) throws IOException {
+    Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+    String target = query.get("post_logout_redirect_uri");
+    if (target == null) {
+      respond(exchange, 200, "text/plain", "logged out");
+      return;
+    }
+    String state = query.get("state");
+    exchange
+        .getResponseHeaders()
+        .add(
+            "Location",
+            state == null
+                ? target
+                : target
+                    + (target.contains("?") ? "&" : "?")
+                    + "state="
+                    + URLEncoder.encode(state, StandardCharsets.UTF_8));
+    exchange.sendResponseHeaders(302, -1);
+    exchange.close();
+  }
+
+  /**
+   * Keeps a code's PKCE challenge (RFC 7636). Only S256 is accepted, as in the realm: a request
+   * with the plain method gets a code that no verifier can redeem.
+   */
+  private void rememberChallenge(String code, Map<String, String> form) {
+    String challenge = form.get("code_challenge");
+    if (challenge != null) {
+      challenges.put(
+          code, "S256".equals(form.get("code_challenge_method")) ? challenge : "unsupported");
+    }
+  }
+
+  /** True without a challenge; else the verifier's SHA-256 must be the challenge (S256). */
+  private boolean proofKeyHolds(String code, String verifier) {
+    String challenge = challenges.remove(code);
+    if (challenge == null) {
+      return true;
+    }
+    if (verifier == null) {
+      return false;
+    }
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      return challenge.equals(b64(digest));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private byte[] randomBytes() {

@@ -116,11 +116,23 @@ final class InsynClient {
   // --- recording-service -------------------------------------------------------------------
 
   String channel(String recordingAdmin, String name) {
+    return createdChannel(
+        recordingAdmin, Map.of("kind", "PHONE_LINE", "address", phoneNumber(), "name", name));
+  }
+
+  /** A phone line served by the given platform client: only it may ask "may I record?" there. */
+  String channelServedBy(String recordingAdmin, String name, String platform) {
+    return createdChannel(
+        recordingAdmin,
+        Map.of("kind", "PHONE_LINE", "address", phoneNumber(), "name", name, "platform", platform));
+  }
+
+  private String createdChannel(String recordingAdmin, Map<String, Object> channel) {
     return given()
         .auth()
         .oauth2(recordingAdmin)
         .contentType(ContentType.JSON)
-        .body(Map.of("kind", "PHONE_LINE", "address", phoneNumber(), "name", name))
+        .body(channel)
         .post(recording + "/api/v1/channels")
         .then()
         .statusCode(201)

@@ -6,26 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import se.insyn.consent.Fixtures;
+import se.insyn.devstack.test.HeadlessChromium;
 import se.insyn.devstack.test.Tokens;
 
 /**
@@ -36,72 +32,27 @@ import se.insyn.devstack.test.Tokens;
 @QuarkusTest
 class PortalBrowserTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   @TestHTTPResource("/")
   URI base;
 
+  private HeadlessChromium chromium;
   private ChromeDriver browser;
-  private Path profile;
 
   @BeforeEach
-  void startBrowser() throws IOException {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Skipped: needs the Debian packages chromium and chromium-driver"
-            + " (apt-get install -y chromium chromium-driver)");
-    profile = Files.createTempDirectory("insyn-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1000,1400",
-        "--lang=sv-SE",
-        "--user-data-dir=" + profile);
-    // A Swedish officer's browser: the page follows Accept-Language.
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "sv-SE,sv"));
-    ChromeDriverService driver =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(driver, options);
+  void startBrowser() {
+    chromium = HeadlessChromium.start();
+    browser = chromium.driver();
   }
 
   @AfterEach
-  void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+  void stopBrowser() {
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
-  /**
-   * Clicks what submits a form or follows a link, and returns once the next page has replaced this
-   * one: a click returns before the navigation it starts, so looking at once may find the old page.
-   */
   private void navigate(By target) throws InterruptedException {
-    WebElement page = browser.findElement(By.tagName("html"));
-    browser.findElement(target).click();
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      try {
-        page.getTagName();
-      } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("clicking " + target + " led to no new page");
+    chromium.navigate(target);
   }
 
   private String state(String code) {

@@ -107,7 +107,9 @@ class PortalPageTest {
     String location = first.headers().firstValue("Location").orElseThrow();
     assertTrue(location.startsWith(System.getProperty("insyn.test.issuer") + "/authorize?"));
     assertTrue(location.contains("response_type=code"), location);
-    assertTrue(location.contains("client_id=consent-service"), location);
+    assertTrue(location.contains("client_id=insyn-portal"), location);
+    assertTrue(location.contains("code_challenge_method=S256"), location);
+    assertTrue(location.contains("code_challenge="), location);
 
     given().when().get("/api/v1/me/consents").then().statusCode(401);
     given()
@@ -117,6 +119,26 @@ class PortalPageTest {
         .get("/api/v1/me/consents")
         .then()
         .statusCode(200);
+  }
+
+  @Test
+  void loggingOutGoesThroughTheIssuerToAnOpenPageAndEndsTheSession() {
+    CodeFlowClient client = new CodeFlowClient(base);
+    assertEquals(200, client.login("/me", officer(), "employee").statusCode());
+
+    HttpResponse<String> out = client.get("/me/logout");
+    assertEquals(200, out.statusCode(), out.body());
+    assertTrue(out.uri().getPath().equals("/me/logged-out"), out.uri().toString());
+    assertTrue(out.body().contains("id=\"logged-out\""), out.body());
+    assertTrue(
+        client.hops.stream()
+            .anyMatch(
+                hop ->
+                    hop.uri()
+                        .toString()
+                        .startsWith(System.getProperty("insyn.test.issuer") + "/logout?")),
+        "RP-initiated logout at the issuer");
+    assertEquals(302, client.once("/me").statusCode(), "logged out: the login again");
   }
 
   @Test
@@ -213,7 +235,7 @@ class PortalPageTest {
     assertEquals("UI", event.getString("data.mechanism"));
     assertEquals(mine.get(0).get("noticeHash"), event.getString("data.noticeHash"));
     assertEquals(Tokens.subjectOf(officer), event.getString("actor.subject"));
-    assertEquals("consent-service", event.getString("actor.clientId"));
+    assertEquals("insyn-portal", event.getString("actor.clientId"));
     Fixtures.decide(camera, null, "employee", Tokens.subjectOf(officer))
         .body("decision", equalTo("PERMIT"))
         .body("subjects[0].consentId", equalTo(id));

@@ -17,8 +17,9 @@ import se.insyn.problem.ProblemException;
  * Tokens against cross-site request forgery for the portal's forms (synchronizer token, stateless):
  * each form carries an HMAC of the officer's subject and login session ({@code sid} of the ID
  * token), which another site cannot read or compute. A form from an earlier login or from another
- * officer does not verify. The key is derived from the service's pseudonymisation secret under a
- * label of its own, so there is no second secret to distribute.
+ * officer does not verify. The key is a secret of its own ({@code
+ * insyn.consent.portal-form-token-key}, issue 21 item 7), so knowing the phone-pseudonym secret or
+ * the session secret does not forge one.
  */
 @ApplicationScoped
 class FormTokens {
@@ -30,12 +31,7 @@ class FormTokens {
 
   FormTokens(ConsentConfig config, SecurityIdentity caller) {
     this.key =
-        new SecretKeySpec(
-            hmac(
-                new SecretKeySpec(
-                    config.phoneHmacKey().getBytes(StandardCharsets.UTF_8), ALGORITHM),
-                "insyn-consent-portal-form-token-v1"),
-            ALGORITHM);
+        new SecretKeySpec(config.portalFormTokenKey().getBytes(StandardCharsets.UTF_8), ALGORITHM);
     this.caller = caller;
   }
 

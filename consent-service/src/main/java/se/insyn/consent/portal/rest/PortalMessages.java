@@ -21,6 +21,18 @@ public interface PortalMessages {
   @Message("In English")
   String otherLanguage();
 
+  @Message("Logga ut")
+  String logOut();
+
+  @Message("Du är utloggad")
+  String loggedOutTitle();
+
+  @Message("Du har loggat ut från sidan och från inloggningstjänsten.")
+  String loggedOut();
+
+  @Message("Logga in igen")
+  String logInAgain();
+
   @Message("Det finns inga ändamål att ta ställning till just nu.")
   String nothing();
 

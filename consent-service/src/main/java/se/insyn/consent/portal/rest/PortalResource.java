@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -42,6 +43,8 @@ public class PortalResource {
   static class Templates {
     static native TemplateInstance me(
         List<PortalRow> rows, String lang, String otherLang, String formToken, String user);
+
+    static native TemplateInstance loggedOut(String lang);
   }
 
   private final PortalService portal;
@@ -61,15 +64,32 @@ public class PortalResource {
   public Response page(@QueryParam("lang") String lang, HttpHeaders headers) {
     String language = language(lang, headers);
     List<PortalRow> rows = portal.overview().stream().map(e -> PortalRow.of(e, language)).toList();
-    TemplateInstance page =
+    return html(
         Templates.me(
-                rows,
-                language,
-                "sv".equals(language) ? "en" : "sv",
-                formTokens.current(),
-                Caller.of(caller).displayName())
-            .setLocale(Locale.forLanguageTag(language));
-    return Response.ok(page)
+            rows,
+            language,
+            "sv".equals(language) ? "en" : "sv",
+            formTokens.current(),
+            Caller.of(caller).displayName()),
+        language);
+  }
+
+  /**
+   * Where the issuer sends the browser back after logging out (RP-initiated logout at {@code
+   * /me/logout}, issue 21 item 5): open to all, as the session has ended.
+   */
+  @GET
+  @Path("/logged-out")
+  @Produces(MediaType.TEXT_HTML)
+  @PermitAll
+  @Operation(hidden = true)
+  public Response loggedOut(@QueryParam("lang") String lang, HttpHeaders headers) {
+    String language = language(lang, headers);
+    return html(Templates.loggedOut(language), language);
+  }
+
+  private static Response html(TemplateInstance page, String language) {
+    return Response.ok(page.setLocale(Locale.forLanguageTag(language)))
         .header("Cache-Control", "no-store")
         .header(
             "Content-Security-Policy",

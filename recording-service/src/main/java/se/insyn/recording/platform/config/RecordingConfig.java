@@ -2,6 +2,7 @@ package se.insyn.recording.platform.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Size;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -56,10 +57,12 @@ public interface RecordingConfig {
 
   interface Pseudonym {
     /**
-     * The HMAC-SHA256 key for phone numbers; from a Secret in production, never committed. The same
-     * secret as the consent-service's {@code insyn.consent.phone-hmac-key}, so that a number has
-     * one pseudonym in both services.
+     * The phone-pseudonym secret: the HMAC-SHA256 key for phone numbers; from a Secret in
+     * production, never committed, at least 32 bytes, no default outside {@code %dev} and {@code
+     * %test} (issue 21 item 7). The same secret as the consent-service's {@code
+     * insyn.consent.phone-hmac-key}, so that a number has one pseudonym in both services.
      */
+    @Size(min = 32, message = "must be a secret of at least 32 bytes (R33, issue 21 item 7)")
     String hmacKey();
   }
 
