@@ -36,8 +36,11 @@ public final class Fixtures {
     return Tokens.user(APPROVER, "policy-approver");
   }
 
+  /** The phone system every fixture channel is served by (issue 21). */
+  public static final String PLATFORM = "demo-pbx";
+
   public static String recorderToken() {
-    return Tokens.client("demo-pbx", "recorder");
+    return Tokens.client(PLATFORM, "recorder");
   }
 
   /** A unique Swedish-looking E.164 number. */
@@ -57,6 +60,7 @@ public final class Fixtures {
     body.put("protectedClass", protectedClass);
     body.put("secrecyClass", secrecyClass);
     body.put("publicRecordsLine", false);
+    body.put("platform", PLATFORM);
     String id =
         given()
             .auth()

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
+import se.insyn.recording.gate.channel.repository.Channel;
 import se.insyn.recording.gate.channel.repository.ChannelRepository;
 import se.insyn.recording.gate.decision.service.Decision.Reason;
 import se.insyn.recording.gate.killswitch.repository.KillSwitchRepository;
@@ -24,6 +25,7 @@ import se.insyn.recording.platform.pseudonym.Pseudonymizer;
 import se.insyn.recording.recording.repository.ConsentLocks;
 import se.insyn.recording.recording.repository.Recording;
 import se.insyn.recording.recording.repository.RecordingRepository;
+import se.insyn.recording.recording.service.PlatformGuard;
 
 /**
  * The database side of the decision, in short transactions so that no connection is held while the
@@ -72,6 +74,7 @@ public class DecisionGate {
   private final Pseudonymizer pseudonymizer;
   private final AuditOutbox audit;
   private final RecordingConfig config;
+  private final PlatformGuard platforms;
 
   DecisionGate(
       ChannelRepository channels,
@@ -81,7 +84,8 @@ public class DecisionGate {
       ConsentLocks consentLocks,
       Pseudonymizer pseudonymizer,
       AuditOutbox audit,
-      RecordingConfig config) {
+      RecordingConfig config,
+      PlatformGuard platforms) {
     this.channels = channels;
     this.killSwitch = killSwitch;
     this.policies = policies;
@@ -90,6 +94,7 @@ public class DecisionGate {
     this.pseudonymizer = pseudonymizer;
     this.audit = audit;
     this.config = config;
+    this.platforms = platforms;
   }
 
   /**
@@ -98,9 +103,10 @@ public class DecisionGate {
    */
   @Transactional
   public Evaluation evaluate(RecordingRequest request, Instant now) {
+    Optional<Channel> channel = channels.findByIdOptional(request.channelId());
+    channel.ifPresent(c -> platforms.requireServes(c.id, c.platform));
     DecisionRules.ChannelFacts facts =
-        channels
-            .findByIdOptional(request.channelId())
+        channel
             .map(c -> new DecisionRules.ChannelFacts(true, c.protectedClass != null))
             .orElse(DecisionRules.ChannelFacts.UNKNOWN);
     List<PolicyVersion> active =
@@ -142,6 +148,7 @@ public class DecisionGate {
     Recording r = new Recording();
     r.id = UUID.randomUUID();
     r.channelId = request.channelId();
+    r.platform = platforms.platform();
     r.policyVersionId = policy.policyVersionId();
     r.policyId = policy.policyId();
     r.policyVersion = policy.version();
