@@ -46,7 +46,7 @@ public final class TestIssuer implements AutoCloseable {
   /** Service-account roles per client, as in the suite's realm (dev/keycloak/insyn-realm.json). */
   private static final Map<String, List<String>> CLIENT_ROLES =
       Map.of(
-          "consent-service", List.of("audit-writer"),
+          "consent-service", List.of("audit-writer", "platform-scope-reader"),
           "recording-service", List.of("decision-client", "audit-writer"),
           "audit-service", List.of(),
           "demo-pbx", List.of("recorder"));

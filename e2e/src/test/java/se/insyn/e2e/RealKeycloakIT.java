@@ -3,6 +3,9 @@ package se.insyn.e2e;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import se.insyn.devstack.Suite;
@@ -41,6 +44,24 @@ class RealKeycloakIT {
         .get(url)
         .then()
         .statusCode(403);
+  }
+
+  @Test
+  void thePhoneSystemNeverReadsConsentStateAtTheDecisionApi(Suite suite) {
+    given()
+        .auth()
+        .oauth2(suite.keycloak().clientToken("demo-pbx", "demo-pbx-dev-secret"))
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "purpose",
+                "call-recording-caller",
+                "subjects",
+                List.of(Map.of("type", "phone", "value", "+46701234567"))))
+        .post(suite.service(SuiteService.CONSENT).baseUrl() + "/api/v1/decisions")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
   }
 
   @Test
