@@ -4,10 +4,10 @@
 -- stop or upload the recording.
 --
 -- Existing channels get no platform: no platform may use them until a recording administrator
--- assigns one (PUT /api/v1/channels/{id}/platform), which is fail-closed (principle 1) and shows up
--- as DENY-free 403s in the platform's log rather than as recordings nobody decided on. Existing
--- recordings get no platform either: no platform may act on them any more, so recordings still in
--- progress at the upgrade are stopped by the kill switch or end with their calls (docs/configuration.md).
+-- assigns one (PUT /api/v1/channels/{id}/platform). That fails closed (principle 1): a platform
+-- asking before then gets a 403, audited, never a recording nobody decided on. Existing recordings
+-- get no platform either and no platform may act on them any more: let calls in progress end before
+-- the upgrade, or engage the kill switch (docs/configuration.md).
 alter table channel add column platform varchar(255);
 alter table recording add column platform varchar(255);
 

@@ -125,9 +125,18 @@ public final class Fixtures {
 
   /** A recorder records a caller's standing choice made by DTMF; returns its id. */
   public static String forPhone(String phone, String code, int version, String choice) {
+    return forPhoneBy(recorder(), phone, code, version, choice)
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** A platform (its recorder token) records a caller's standing choice made by DTMF. */
+  public static ValidatableResponse forPhoneBy(
+      String platform, String phone, String code, int version, String choice) {
     return given()
         .auth()
-        .oauth2(recorder())
+        .oauth2(platform)
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -147,10 +156,7 @@ public final class Fixtures {
                 "call-" + UUID.randomUUID()))
         .when()
         .post("/api/v1/consents")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+        .then();
   }
 
   /** Asks for a decision as the recording-service would; subjects as type, value, type, value… */

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -32,7 +29,6 @@ import java.util.stream.Collectors;
 public class RecordingServiceStub implements QuarkusTestResourceLifecycleManager {
 
   private static final String PROPERTY = "insyn.test.recording-stub";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, Set<String>> purposes = new ConcurrentHashMap<>();
@@ -155,22 +151,11 @@ public class RecordingServiceStub implements QuarkusTestResourceLifecycleManager
   }
 
   private static String call(String pathAndQuery) {
-    try {
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(System.getProperty(PROPERTY) + pathAndQuery))
-                  .POST(HttpRequest.BodyPublishers.noBody())
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("Stub control failed: " + response.statusCode());
-      }
-      return response.body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return RestAssured.given()
+        .post(System.getProperty(PROPERTY) + pathAndQuery)
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 }

@@ -53,6 +53,11 @@ public final class Fixtures {
   }
 
   public static UUID channel(String protectedClass, String secrecyClass) {
+    return channel(protectedClass, secrecyClass, PLATFORM);
+  }
+
+  /** A phone line served by the platform (a client id), or by none when it is null. */
+  public static UUID channel(String protectedClass, String secrecyClass, String platform) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("kind", "PHONE_LINE");
     body.put("address", phoneNumber());
@@ -60,7 +65,7 @@ public final class Fixtures {
     body.put("protectedClass", protectedClass);
     body.put("secrecyClass", secrecyClass);
     body.put("publicRecordsLine", false);
-    body.put("platform", PLATFORM);
+    body.put("platform", platform);
     String id =
         given()
             .auth()

@@ -31,29 +31,8 @@ class RecorderScopeTest {
   @Inject ConsentRepository consents;
 
   private static ValidatableResponse record(String platform, String purpose) {
-    return given()
-        .auth()
-        .oauth2(Tokens.client(platform, "recorder"))
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "purpose",
-                purpose,
-                "noticeVersion",
-                1,
-                "choice",
-                "GIVEN",
-                "scope",
-                "STANDING",
-                "subject",
-                Map.of("type", "phone", "value", Fixtures.phoneNumber()),
-                "mechanism",
-                "DTMF",
-                "interactionId",
-                "call-" + UUID.randomUUID()))
-        .when()
-        .post("/api/v1/consents")
-        .then();
+    return Fixtures.forPhoneBy(
+        Tokens.client(platform, "recorder"), Fixtures.phoneNumber(), purpose, 1, "GIVEN");
   }
 
   private static ValidatableResponse withdraw(String platform, String id) {

@@ -25,7 +25,6 @@ import se.insyn.recording.platform.pseudonym.Pseudonymizer;
 import se.insyn.recording.recording.repository.ConsentLocks;
 import se.insyn.recording.recording.repository.Recording;
 import se.insyn.recording.recording.repository.RecordingRepository;
-import se.insyn.recording.recording.service.PlatformGuard;
 
 /**
  * The database side of the decision, in short transactions so that no connection is held while the
@@ -63,8 +62,12 @@ public class DecisionGate {
     }
   }
 
-  /** Either a candidate policy version or the reasons to deny. */
-  public record Evaluation(Optional<Candidate> candidate, List<Reason> reasons) {}
+  /**
+   * Either a candidate policy version or the reasons to deny; and whether the channel exists and
+   * which platform serves it (null: none).
+   */
+  public record Evaluation(
+      Optional<Candidate> candidate, List<Reason> reasons, boolean channelKnown, String servedBy) {}
 
   private final ChannelRepository channels;
   private final KillSwitchRepository killSwitch;
@@ -74,7 +77,6 @@ public class DecisionGate {
   private final Pseudonymizer pseudonymizer;
   private final AuditOutbox audit;
   private final RecordingConfig config;
-  private final PlatformGuard platforms;
 
   DecisionGate(
       ChannelRepository channels,
@@ -84,8 +86,7 @@ public class DecisionGate {
       ConsentLocks consentLocks,
       Pseudonymizer pseudonymizer,
       AuditOutbox audit,
-      RecordingConfig config,
-      PlatformGuard platforms) {
+      RecordingConfig config) {
     this.channels = channels;
     this.killSwitch = killSwitch;
     this.policies = policies;
@@ -94,7 +95,6 @@ public class DecisionGate {
     this.pseudonymizer = pseudonymizer;
     this.audit = audit;
     this.config = config;
-    this.platforms = platforms;
   }
 
   /**
@@ -104,7 +104,6 @@ public class DecisionGate {
   @Transactional
   public Evaluation evaluate(RecordingRequest request, Instant now) {
     Optional<Channel> channel = channels.findByIdOptional(request.channelId());
-    channel.ifPresent(c -> platforms.requireServes(c.id, c.platform));
     DecisionRules.ChannelFacts facts =
         channel
             .map(c -> new DecisionRules.ChannelFacts(true, c.protectedClass != null))
@@ -119,16 +118,21 @@ public class DecisionGate {
             request,
             now,
             config.scopeZone());
-    return new Evaluation(outcome.chosen().map(Candidate::of), outcome.reasons());
+    return new Evaluation(
+        outcome.chosen().map(Candidate::of),
+        outcome.reasons(),
+        channel.isPresent(),
+        channel.map(c -> c.platform).orElse(null));
   }
 
   /**
-   * Records a PERMIT, unless the kill switch was engaged while the consent-service was asked: then
-   * it is a DENY after all.
+   * Records a PERMIT for the platform that asked, unless the kill switch was engaged while the
+   * consent-service was asked: then it is a DENY after all.
    */
   @Transactional
   public Decision permit(
       RecordingRequest request,
+      String platform,
       Candidate policy,
       String consentDecisionId,
       List<String> consentIds,
@@ -148,7 +152,7 @@ public class DecisionGate {
     Recording r = new Recording();
     r.id = UUID.randomUUID();
     r.channelId = request.channelId();
-    r.platform = platforms.platform();
+    r.platform = platform;
     r.policyVersionId = policy.policyVersionId();
     r.policyId = policy.policyId();
     r.policyVersion = policy.version();
