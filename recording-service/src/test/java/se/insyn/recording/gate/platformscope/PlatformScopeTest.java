@@ -35,6 +35,18 @@ class PlatformScopeTest {
     return given().auth().oauth2(Tokens.client(platform, "recorder"));
   }
 
+  private static void assign(UUID channel, String platform) {
+    given()
+        .auth()
+        .oauth2(Fixtures.adminToken())
+        .contentType(ContentType.JSON)
+        .body(Map.of("platform", platform))
+        .put("/api/v1/channels/" + channel + "/platform")
+        .then()
+        .statusCode(200)
+        .body("platform", equalTo(platform));
+  }
+
   private static UUID channelWithPolicy() {
     UUID channel = Fixtures.channel();
     Fixtures.activePolicy(Fixtures.validDraft(channel));
@@ -85,15 +97,7 @@ class PlatformScopeTest {
     decide(decisionRequest(channel, "c-" + UUID.randomUUID())).statusCode(403);
     assertEquals(Fixtures.PLATFORM, lastRefusal("channel/" + channel).path("platform").asText());
 
-    given()
-        .auth()
-        .oauth2(Fixtures.adminToken())
-        .contentType(ContentType.JSON)
-        .body(Map.of("platform", OTHER))
-        .put("/api/v1/channels/" + channel + "/platform")
-        .then()
-        .statusCode(200)
-        .body("platform", equalTo(OTHER));
+    assign(channel, OTHER);
     OutboxEvent assigned =
         Fixtures.events("channel/" + channel).stream()
             .filter(e -> e.type.equals("channel.platform-assigned"))
@@ -180,14 +184,7 @@ class PlatformScopeTest {
     UUID first = Fixtures.channel();
     UUID elsewhere = Fixtures.channel();
     Fixtures.activePolicy(Fixtures.validDraft(first, elsewhere));
-    given()
-        .auth()
-        .oauth2(Fixtures.adminToken())
-        .contentType(ContentType.JSON)
-        .body(Map.of("platform", OTHER))
-        .put("/api/v1/channels/" + elsewhere + "/platform")
-        .then()
-        .statusCode(200);
+    assign(elsewhere, OTHER);
     String id =
         decide(decisionRequest(first, "c-" + UUID.randomUUID()))
             .statusCode(201)
@@ -209,14 +206,7 @@ class PlatformScopeTest {
     UUID asking = Fixtures.channel();
     UUID silent = Fixtures.channel();
     for (UUID channel : List.of(asking, silent)) {
-      given()
-          .auth()
-          .oauth2(Fixtures.adminToken())
-          .contentType(ContentType.JSON)
-          .body(Map.of("platform", platform))
-          .put("/api/v1/channels/" + channel + "/platform")
-          .then()
-          .statusCode(200);
+      assign(channel, platform);
     }
     String purpose = "purpose-" + UUID.randomUUID();
     Map<String, Object> draft = Fixtures.validDraft(asking);
