@@ -69,6 +69,16 @@ public enum EventType {
       "decision",
       "subjects",
       "sessionId?"),
+  CONSENT_PLATFORM_REFUSED(
+      "consent.platform-refused",
+      Source.CONSENT,
+      "A recorder was refused: a choice for a purpose none of its channels uses, or a withdrawal"
+          + " of a choice it did not record.",
+      "R11, R14, R59",
+      "platform",
+      "action",
+      "purpose?",
+      "consentId?"),
 
   CHANNEL_CREATED(
       "channel.created",
@@ -77,7 +87,24 @@ public enum EventType {
       "R3, R35, R38",
       "kind",
       "protectedClass",
-      "secrecyClass"),
+      "secrecyClass",
+      "platform?"),
+  CHANNEL_PLATFORM_ASSIGNED(
+      "channel.platform-assigned",
+      Source.RECORDING,
+      "A channel was assigned to the platform client that serves it, or unassigned.",
+      "R1, R61",
+      "platform?",
+      "previousPlatform?"),
+  RECORDING_PLATFORM_REFUSED(
+      "recording.platform-refused",
+      Source.RECORDING,
+      "A platform asked about a channel it does not serve or acted on a recording it did not"
+          + " start; refused.",
+      "R1, R31, R59",
+      "platform",
+      "action",
+      "channelId?"),
   POLICY_CREATED(
       "policy.created",
       Source.RECORDING,

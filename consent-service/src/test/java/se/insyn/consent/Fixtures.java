@@ -25,8 +25,11 @@ public final class Fixtures {
     return Tokens.user("admin-" + UUID.randomUUID(), "consent-admin");
   }
 
+  /** The phone system of these tests; the channels it serves use every purpose about citizens. */
+  public static final String PLATFORM = "demo-pbx";
+
   public static String recorder() {
-    return Tokens.client("demo-pbx", "recorder");
+    return Tokens.client(PLATFORM, "recorder");
   }
 
   /** A fresh phone number in E.164 form. */
@@ -38,7 +41,10 @@ public final class Fixtures {
     return prefix + "-" + UUID.randomUUID();
   }
 
-  /** Creates a purpose and returns its code. */
+  /**
+   * Creates a purpose and returns its code. A purpose about citizens is one that a policy of a
+   * channel of {@link #PLATFORM} asks callers about, as the recording-service says (issue 21).
+   */
   public static String purpose(String choiceModel, String... subjects) {
     String code = newCode("purpose");
     given()
@@ -59,6 +65,9 @@ public final class Fixtures {
         .post("/api/v1/purposes")
         .then()
         .statusCode(201);
+    if (List.of(subjects).contains("CITIZEN")) {
+      RecordingServiceStub.serve(PLATFORM, code);
+    }
     return code;
   }
 
@@ -116,9 +125,18 @@ public final class Fixtures {
 
   /** A recorder records a caller's standing choice made by DTMF; returns its id. */
   public static String forPhone(String phone, String code, int version, String choice) {
+    return forPhoneBy(recorder(), phone, code, version, choice)
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** A platform (its recorder token) records a caller's standing choice made by DTMF. */
+  public static ValidatableResponse forPhoneBy(
+      String platform, String phone, String code, int version, String choice) {
     return given()
         .auth()
-        .oauth2(recorder())
+        .oauth2(platform)
         .contentType(ContentType.JSON)
         .body(
             Map.of(
@@ -138,10 +156,7 @@ public final class Fixtures {
                 "call-" + UUID.randomUUID()))
         .when()
         .post("/api/v1/consents")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+        .then();
   }
 
   /** Asks for a decision as the recording-service would; subjects as type, value, type, value… */

@@ -34,6 +34,9 @@ public final class DemoData {
   /** Laholm's switchboard in the demo (the municipality's public number). */
   public static final String SWITCHBOARD = "+4643015000";
 
+  /** The demo phone system's client id: it serves the demo lines (issue 21). */
+  public static final String PBX = "demo-pbx";
+
   /** The demo whistleblowing line: protected, never recorded (R38). */
   public static final String WHISTLEBLOWING_LINE = "+4643015099";
 
@@ -196,12 +199,24 @@ public final class DemoData {
       body.put("kind", "PHONE_LINE");
       body.put("address", address);
       body.put("name", name);
+      body.put("platform", PBX);
       if (protectedClass != null) {
         body.put("protectedClass", protectedClass);
       }
       Answer answer = call("POST", recording + "/api/v1/channels", admin, body).expect(201, 409);
       existing = answer.status == 201 ? answer.map() : findChannel(admin, address);
       created = answer.status == 201;
+    }
+    if (existing.get("platform") == null) {
+      // A line made before lines named their platform: no platform may use it until assigned.
+      existing =
+          call(
+                  "PUT",
+                  recording + "/api/v1/channels/" + existing.get("id") + "/platform",
+                  admin,
+                  Map.of("platform", PBX))
+              .expect(200)
+              .map();
     }
     report.add(
         String.format(

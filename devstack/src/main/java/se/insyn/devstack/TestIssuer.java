@@ -48,7 +48,7 @@ public final class TestIssuer implements AutoCloseable {
   /** Service-account roles per client, as in the suite's realm (dev/keycloak/insyn-realm.json). */
   private static final Map<String, List<String>> CLIENT_ROLES =
       Map.of(
-          "consent-service", List.of("audit-writer"),
+          "consent-service", List.of("audit-writer", "platform-scope-reader"),
           "recording-service", List.of("decision-client", "audit-writer"),
           "audit-service", List.of(),
           "demo-pbx", List.of("recorder"),
@@ -64,7 +64,7 @@ public final class TestIssuer implements AutoCloseable {
    */
   private static final Map<String, List<String>> CLIENT_AUDIENCES =
       Map.of(
-          "consent-service", List.of("audit-service"),
+          "consent-service", List.of("audit-service", "recording-service"),
           "recording-service", List.of("consent-service", "audit-service"),
           "audit-service", List.of(),
           "demo-pbx", List.of("recording-service", "consent-service"),

@@ -46,6 +46,9 @@ class DatabaseRestartIT {
             "call-recording-caller",
             "CITIZEN",
             "OPT_IN");
+    // The phone system records callers' choices only for a purpose its lines use (issue 21).
+    api.pbxLineAsking(
+        f.user("rec-admin-3", "recording-admin"), f.user("approver-3", "policy-approver"), purpose);
     String pbx = f.pbx();
 
     ConcurrentMap<String, String> acknowledged = new ConcurrentHashMap<>();
@@ -114,7 +117,7 @@ class DatabaseRestartIT {
       String reason =
           given()
               .auth()
-              .oauth2(pbx)
+              .oauth2(f.decisionClient())
               .contentType(ContentType.JSON)
               .body(
                   Map.of(

@@ -87,6 +87,12 @@ final class FaultSuite implements ExtensionContext.Store.CloseableResource {
     return issuer.sign("service-account-demo-pbx", "demo-pbx", List.of("recorder"), 3600);
   }
 
+  /** The recording-service's own token for the consent decision API. */
+  String decisionClient() {
+    return issuer.sign(
+        "service-account-recording-service", "recording-service", List.of("decision-client"), 3600);
+  }
+
   @Override
   public void close() {
     suite.close();

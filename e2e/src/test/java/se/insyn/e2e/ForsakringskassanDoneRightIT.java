@@ -49,7 +49,9 @@ class ForsakringskassanDoneRightIT {
     String consentAdmin = keycloak.userToken("demo-consent-admin", "demo");
     String dpo = keycloak.userToken("demo-dpo", "demo");
     String officer = keycloak.userToken("demo-employee", "demo");
-    String platform = keycloak.clientToken("demo-pbx", "demo-pbx-dev-secret");
+    // The consent decision API is the suite's own (issue 21): the recording-service asks it.
+    String recordingService =
+        keycloak.clientToken("recording-service", "recording-service-dev-secret");
     String officerName = InsynClient.principalName(officer);
 
     given()
@@ -85,10 +87,12 @@ class ForsakringskassanDoneRightIT {
             + " spelas inte in, används inte för bedömning.",
         PURPOSE, version);
 
-    JsonPath before = insyn.decideForEmployee(platform, PURPOSE, officerName);
+    JsonPath before = insyn.decideForEmployee(recordingService, PURPOSE, officerName);
     assertEquals("DENY", before.getString("decision"), before.prettify());
     assertEquals("NO_CONSENT", before.getString("subjects[0].reason"), before.prettify());
-    story.step("Mötesplattformen frågar för %s utan val: DENY NO_CONSENT.", officerName);
+    story.step(
+        "Inspelningstjänsten frågar åt mötesplattformen för %s utan val: DENY NO_CONSENT.",
+        officerName);
 
     Portal portal = Portal.login(insyn.consent, "demo-employee", "demo");
     String page = portal.page();
@@ -104,21 +108,21 @@ class ForsakringskassanDoneRightIT {
     String consentId = Portal.withdrawableId(page, PURPOSE);
     story.step("Hon trycker \"Ja\" på portalsidan: läget är GIVEN (samtycke %s).", consentId);
 
-    JsonPath permitted = insyn.decideForEmployee(platform, PURPOSE, officerName);
+    JsonPath permitted = insyn.decideForEmployee(recordingService, PURPOSE, officerName);
     assertEquals("PERMIT", permitted.getString("decision"), permitted.prettify());
     assertEquals("CONSENT_GIVEN", permitted.getString("subjects[0].reason"));
     assertEquals(consentId, permitted.getString("subjects[0].consentId"));
     assertEquals(version, permitted.getInt("subjects[0].noticeVersion"));
-    story.step("Mötesplattformen frågar igen: PERMIT CONSENT_GIVEN (meddelande v%d).", version);
+    story.step("Inspelningstjänsten frågar igen: PERMIT CONSENT_GIVEN (meddelande v%d).", version);
 
     page = portal.submit(page, "/me/choices/" + consentId + "/withdraw", null);
     assertEquals("WITHDRAWN", Portal.state(page, PURPOSE), page);
     story.step("Hon återkallar med ett klick på portalsidan: läget är WITHDRAWN.");
 
-    JsonPath after = insyn.decideForEmployee(platform, PURPOSE, officerName);
+    JsonPath after = insyn.decideForEmployee(recordingService, PURPOSE, officerName);
     assertEquals("DENY", after.getString("decision"), after.prettify());
     assertEquals("WITHDRAWN", after.getString("subjects[0].reason"), after.prettify());
-    story.step("Nästa fråga från mötesplattformen: DENY WITHDRAWN.");
+    story.step("Nästa fråga från inspelningstjänsten: DENY WITHDRAWN.");
 
     for (String manager : List.of(consentAdmin, dpo)) {
       String body =

@@ -19,6 +19,9 @@ import se.insyn.devstack.DemoData;
  */
 final class InsynClient {
 
+  /** The demo phone system: it serves every line these tests make (issue 21). */
+  static final String PBX = "demo-pbx";
+
   final String consent;
   final String recording;
   final String audit;
@@ -116,8 +119,7 @@ final class InsynClient {
   // --- recording-service -------------------------------------------------------------------
 
   String channel(String recordingAdmin, String name) {
-    return createdChannel(
-        recordingAdmin, Map.of("kind", "PHONE_LINE", "address", phoneNumber(), "name", name));
+    return channelServedBy(recordingAdmin, name, PBX);
   }
 
   /** A phone line served by the given platform client: only it may ask "may I record?" there. */
@@ -144,6 +146,16 @@ final class InsynClient {
   static Map<String, Object> threatPolicy(
       String channelId, String consentPurpose, String retention) {
     return DemoData.threatPolicy(channelId, consentPurpose, retention);
+  }
+
+  /**
+   * A line of the phone system with an approved policy that asks callers about the purpose, so that
+   * the phone system may record callers' choices for it (issue 21). Returns the channel id.
+   */
+  String pbxLineAsking(String author, String approver, String purpose) {
+    String channel = channel(author, "Linje för " + purpose);
+    approvedPolicy(author, approver, threatPolicy(channel, purpose, "PT24H"));
+    return channel;
   }
 
   /** Drafts (author), submits (author) and approves (a second person); returns the policy id. */
@@ -256,6 +268,7 @@ final class InsynClient {
     body.put("kind", kind);
     body.put("address", kind.startsWith("PHONE") ? phoneNumber() : "box-" + shortId());
     body.put("name", name);
+    body.put("platform", PBX);
     if (protectedClass != null) {
       body.put("protectedClass", protectedClass);
     }
@@ -387,11 +400,11 @@ final class InsynClient {
         .jsonPath();
   }
 
-  /** The decision API as a platform asks it, for employees named by their token name. */
-  JsonPath decideForEmployee(String platform, String purpose, String employee) {
+  /** The decision API as the recording-service asks it, for employees named by their token name. */
+  JsonPath decideForEmployee(String decisionClient, String purpose, String employee) {
     return given()
         .auth()
-        .oauth2(platform)
+        .oauth2(decisionClient)
         .contentType(ContentType.JSON)
         .body(
             Map.of(

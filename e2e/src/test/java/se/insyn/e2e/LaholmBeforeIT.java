@@ -46,7 +46,16 @@ class LaholmBeforeIT {
             .auth()
             .oauth2(admin)
             .contentType(ContentType.JSON)
-            .body(Map.of("kind", "PHONE_LINE", "address", number, "name", "Medborgarservice"))
+            .body(
+                Map.of(
+                    "kind",
+                    "PHONE_LINE",
+                    "address",
+                    number,
+                    "name",
+                    "Medborgarservice",
+                    "platform",
+                    InsynClient.PBX))
             .post(recording + "/api/v1/channels")
             .then()
             .statusCode(201)
@@ -90,7 +99,16 @@ class LaholmBeforeIT {
         .auth()
         .oauth2(admin)
         .contentType(ContentType.JSON)
-        .body(Map.of("kind", "VOICEMAIL", "address", "vm-" + UUID.randomUUID(), "name", "Växeln"))
+        .body(
+            Map.of(
+                "kind",
+                "VOICEMAIL",
+                "address",
+                "vm-" + UUID.randomUUID(),
+                "name",
+                "Växeln",
+                "platform",
+                InsynClient.PBX))
         .post(recording + "/api/v1/channels")
         .then()
         .statusCode(201);

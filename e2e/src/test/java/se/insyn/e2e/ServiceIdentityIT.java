@@ -50,6 +50,13 @@ class ServiceIdentityIT {
                 f.api.consent + "/api/v1/consent-changes?after=0&limit=1",
                 null),
             new Call(
+                "consent-service → recording-service GET /platforms/{client}/purposes",
+                "consent-service",
+                "platform-scope-reader",
+                "GET",
+                f.api.recording + "/api/v1/platforms/demo-pbx/purposes",
+                null),
+            new Call(
                 "consent-service → audit-service POST /events",
                 "consent-service",
                 "audit-writer",

@@ -36,8 +36,11 @@ public final class Fixtures {
     return Tokens.user(APPROVER, "policy-approver");
   }
 
+  /** The phone system every fixture channel is served by (issue 21). */
+  public static final String PLATFORM = "demo-pbx";
+
   public static String recorderToken() {
-    return Tokens.client("demo-pbx", "recorder");
+    return Tokens.client(PLATFORM, "recorder");
   }
 
   /** A unique Swedish-looking E.164 number. */
@@ -50,6 +53,11 @@ public final class Fixtures {
   }
 
   public static UUID channel(String protectedClass, String secrecyClass) {
+    return channel(protectedClass, secrecyClass, PLATFORM);
+  }
+
+  /** A phone line served by the platform (a client id), or by none when it is null. */
+  public static UUID channel(String protectedClass, String secrecyClass, String platform) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("kind", "PHONE_LINE");
     body.put("address", phoneNumber());
@@ -57,6 +65,7 @@ public final class Fixtures {
     body.put("protectedClass", protectedClass);
     body.put("secrecyClass", secrecyClass);
     body.put("publicRecordsLine", false);
+    body.put("platform", platform);
     String id =
         given()
             .auth()

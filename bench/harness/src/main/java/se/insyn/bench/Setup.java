@@ -81,7 +81,9 @@ final class Setup {
                     "name",
                     "Benchmark line " + UUID.randomUUID(),
                     "publicRecordsLine",
-                    false),
+                    false,
+                    "platform",
+                    DemoData.PBX),
                 201)
             .path("id")
             .asText();

@@ -3,6 +3,7 @@ package se.insyn.consent.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 
 /**
  * Settings of the consent-service ({@code insyn.consent.*}). The two keys have no default: {@code
@@ -37,4 +38,22 @@ public interface ConsentConfig {
   /** Aggregates smaller than this are shown as "&lt;n" so that nobody can be singled out (R17). */
   @WithDefault("5")
   int statisticsMinimumCount();
+
+  /** Asking the recording-service which purposes a platform's channels use (docs/adr/0009). */
+  Recording recording();
+
+  /** {@code insyn.consent.recording.*} */
+  interface Recording {
+
+    /** How long to wait for the answer before refusing the choice with 503 (fail closed). */
+    @WithDefault("500ms")
+    Duration timeout();
+
+    /**
+     * How long a platform's purposes are reused before the recording-service is asked again; a
+     * purpose not among them is always asked afresh.
+     */
+    @WithDefault("30s")
+    Duration cacheTtl();
+  }
 }

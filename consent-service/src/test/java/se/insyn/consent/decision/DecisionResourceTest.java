@@ -244,31 +244,31 @@ class DecisionResourceTest {
   }
 
   @Test
-  void aRecorderMayAskToo() {
+  void aRecorderNeverReadsConsentStateTheDecisionClientDoes() {
     String code = Fixtures.purpose("OPT_IN", "CITIZEN");
     Fixtures.publish(code, false);
+    String phone = Fixtures.phoneNumber();
+    Fixtures.forPhone(phone, code, 1, "GIVEN");
     given()
         .auth()
         .oauth2(Fixtures.recorder())
         .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "purpose",
-                code,
-                "subjects",
-                List.of(Map.of("type", "phone", "value", Fixtures.phoneNumber()))))
+        .body(Map.of("purpose", code, "subjects", List.of(Map.of("type", "phone", "value", phone))))
         .when()
         .post("/api/v1/decisions")
         .then()
+        .statusCode(403)
+        .contentType("application/problem+json");
+    Fixtures.decide(code, "call-" + UUID.randomUUID(), "phone", phone)
         .statusCode(200)
-        .body("decision", equalTo("DENY"));
+        .body("decision", equalTo("PERMIT"));
   }
 
   @Test
-  void onlyRecordersAndDecisionClientsMayAsk() {
+  void onlyDecisionClientsMayAsk() {
     Map<String, Object> body =
         Map.of("purpose", "any", "subjects", List.of(Map.of("type", "employee", "value", "x")));
-    for (String role : List.of("employee", "manager", "consent-admin", "dpo")) {
+    for (String role : List.of("employee", "manager", "consent-admin", "dpo", "recorder")) {
       given()
           .auth()
           .oauth2(Tokens.user("someone", role))

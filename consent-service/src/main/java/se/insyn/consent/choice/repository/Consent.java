@@ -73,6 +73,14 @@ public class Consent {
   @Column(name = "recorded_by", nullable = false)
   public String recordedBy;
 
+  /**
+   * The client ({@code azp}) that recorded the choice: for a caller's choice the platform, which
+   * alone may withdraw it (issue 21). Null for a caller's choice recorded before that rule whose
+   * recorder could not be told: no platform may withdraw it.
+   */
+  @Column(name = "recorded_by_client")
+  public String recordedByClient;
+
   @Column(name = "expires_at")
   public Instant expiresAt;
 

@@ -41,8 +41,10 @@ public class ConsentResource {
       summary = "Record a choice",
       description =
           "An employee records their own choice (no subject). A recorder records a citizen's"
-              + " choice on their behalf: subject by phone number, mechanism and interaction id."
-              + " Silence is not a choice and cannot be recorded.")
+              + " choice on their behalf: subject by phone number, mechanism and interaction id,"
+              + " and only for a purpose that a policy of one of its channels asks callers about"
+              + " (issue 21; 403 otherwise, 503 when the recording-service cannot tell). Silence"
+              + " is not a choice and cannot be recorded.")
   @RequestBody(
       content =
           @Content(
@@ -94,7 +96,8 @@ public class ConsentResource {
       summary = "Withdraw a choice",
       description =
           "One step, effective for the next decision, idempotent. The subject themself, or a"
-              + " recorder on a citizen's behalf within a new interaction.")
+              + " recorder on a citizen's behalf within a new interaction, and only a choice that"
+              + " recorder recorded itself (issue 21).")
   @APIResponse(responseCode = "200", description = "Withdrawn (now or before)")
   @APIResponse(responseCode = "404", description = "No such choice the caller may withdraw")
   public ConsentDto withdraw(@PathParam("id") UUID id, Withdrawal request) {

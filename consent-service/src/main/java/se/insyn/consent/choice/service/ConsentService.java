@@ -1,5 +1,6 @@
 package se.insyn.consent.choice.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,6 +20,7 @@ import se.insyn.consent.notice.repository.Notice;
 import se.insyn.consent.notice.repository.NoticeRepository;
 import se.insyn.consent.purpose.repository.Purpose;
 import se.insyn.consent.purpose.repository.PurposeRepository;
+import se.insyn.consent.recorder.RecorderScope;
 import se.insyn.consent.subject.Pseudonym;
 import se.insyn.consent.subject.Pseudonymiser;
 import se.insyn.consent.subject.SubjectType;
@@ -45,6 +47,7 @@ public class ConsentService {
   private final AuditOutbox audit;
   private final ConsentChangeFeed changes;
   private final SecurityIdentity caller;
+  private final RecorderScope recorders;
 
   ConsentService(
       ConsentRepository consents,
@@ -53,7 +56,8 @@ public class ConsentService {
       Pseudonymiser pseudonymiser,
       AuditOutbox audit,
       ConsentChangeFeed changes,
-      SecurityIdentity caller) {
+      SecurityIdentity caller,
+      RecorderScope recorders) {
     this.consents = consents;
     this.purposes = purposes;
     this.notices = notices;
@@ -61,15 +65,24 @@ public class ConsentService {
     this.audit = audit;
     this.changes = changes;
     this.caller = caller;
+    this.recorders = recorders;
   }
 
   /**
    * Records a choice. There is no way to record silence: a choice is GIVEN or REFUSED (R12). A
-   * refusal supersedes the person's consents it replaces; each goes into the change feed once.
+   * refusal supersedes the person's consents it replaces; each goes into the change feed once. A
+   * platform's scope is checked before the transaction, so that no connection waits on the
+   * recording-service.
    */
-  @Transactional
   public Consent record(@NotNull @Valid NewConsent request) {
     Pseudonym subject = subjectOf(request);
+    if (subject.type() == SubjectType.PHONE) {
+      recorders.requireChannelsUse(request.purpose());
+    }
+    return QuarkusTransaction.joiningExisting().call(() -> store(request, subject));
+  }
+
+  private Consent store(NewConsent request, Pseudonym subject) {
     Purpose purpose = purposeFor(request, subject);
     Notice notice =
         notices
@@ -97,6 +110,7 @@ public class ConsentService {
     consent.interactionId = request.interactionId();
     consent.recordedAt = Instant.now();
     consent.recordedBy = audit.currentActor().subject();
+    consent.recordedByClient = recorders.platform();
     consent.expiresAt = request.expiresAt();
     if (consent.choice == Consent.Choice.REFUSED) {
       for (Consent replaced :
@@ -125,8 +139,13 @@ public class ConsentService {
    */
   @Transactional
   public Consent withdraw(UUID id, @Size(max = 200) String interactionId) {
-    Consent consent =
-        consents.findByIdForUpdate(id).filter(this::mayAct).orElseThrow(() -> notFound(id));
+    Consent consent = consents.findByIdForUpdate(id).orElseThrow(() -> notFound(id));
+    if (!mayAct(consent)) {
+      if (consent.subjectType == SubjectType.PHONE && caller.hasRole(RECORDER)) {
+        recorders.withdrawalRefused(consent.id, consent.purposeCode);
+      }
+      throw notFound(id);
+    }
     if (consent.subjectType == SubjectType.PHONE && interactionId == null) {
       throw ProblemException.badRequest(
           "A recorder withdraws within an interaction.",
@@ -229,7 +248,7 @@ public class ConsentService {
   private boolean mayAct(Consent consent) {
     return consent.subjectType == SubjectType.EMPLOYEE
         ? caller.hasRole(EMPLOYEE) && isCaller(consent.subjectRef)
-        : caller.hasRole(RECORDER);
+        : caller.hasRole(RECORDER) && recorders.recorded(consent.recordedByClient);
   }
 
   private boolean isCaller(String subjectRef) {

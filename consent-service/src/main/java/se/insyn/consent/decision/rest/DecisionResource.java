@@ -32,13 +32,15 @@ public class DecisionResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({"recorder", "decision-client"})
+  @RolesAllowed("decision-client")
   @Operation(
       summary = "May this purpose go ahead for these people?",
       description =
           "PERMIT only if every subject permits; anything unknown is DENY. Each decision is"
               + " written to the audit trail; decisionId is that event's subject"
-              + " (decision/<decisionId>).")
+              + " (decision/<decisionId>). For the suite's own services (decision-client) only:"
+              + " a phone system or meeting platform (recorder) never reads consent state, it"
+              + " asks the recording-service \"may I record?\" (issue 21).")
   @RequestBody(
       content =
           @Content(

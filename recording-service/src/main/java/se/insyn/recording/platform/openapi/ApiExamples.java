@@ -15,7 +15,8 @@ public final class ApiExamples {
   public static final String CHANNEL =
       """
       {"id":"0b6f1c1e-8a59-4bb8-9d6e-2f1f4b0c9a11","kind":"PHONE_LINE","address":"+46351370000",\
-      "name":"Medborgarservice","protectedClass":null,"secrecyClass":null,"publicRecordsLine":true}""";
+      "name":"Medborgarservice","protectedClass":null,"secrecyClass":null,"publicRecordsLine":true,\
+      "platform":"demo-pbx"}""";
 
   public static final String POLICY_CONTENT =
       """

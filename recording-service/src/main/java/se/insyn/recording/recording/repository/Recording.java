@@ -65,6 +65,12 @@ public class Recording {
   @Column(name = "policy_version", nullable = false)
   public int policyVersion;
 
+  /**
+   * The client id ({@code azp}) of the platform that got the PERMIT; only it may start, transfer,
+   * stop or upload (issue 21). Null for recordings made before platforms were scoped.
+   */
+  public String platform;
+
   @Column(name = "call_id", nullable = false)
   public String callId;
 

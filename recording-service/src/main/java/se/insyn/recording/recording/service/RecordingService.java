@@ -22,22 +22,25 @@ public class RecordingService {
   private final TransferScope scope;
   private final RecordingStopper stopper;
   private final AuditOutbox audit;
+  private final PlatformGuard platforms;
 
   RecordingService(
       RecordingRepository recordings,
       TransferScope scope,
       RecordingStopper stopper,
-      AuditOutbox audit) {
+      AuditOutbox audit,
+      PlatformGuard platforms) {
     this.recordings = recordings;
     this.scope = scope;
     this.stopper = stopper;
     this.audit = audit;
+    this.platforms = platforms;
   }
 
   /** The platform confirms the notice has played; only now may capture begin (R20). */
   @Transactional
   public Recording started(@NotNull UUID id) {
-    Recording r = find(id);
+    Recording r = find(id, PlatformGuard.Action.START);
     if (r.state != Recording.State.PERMITTED) {
       throw ProblemException.conflict("The recording is " + r.state + ", not awaiting its start");
     }
@@ -63,7 +66,7 @@ public class RecordingService {
    */
   @Transactional
   public Recording transfer(@NotNull UUID id, @Valid @NotNull Transfer request) {
-    Recording r = find(id);
+    Recording r = find(id, PlatformGuard.Action.TRANSFER);
     if (!r.inProgress()) {
       throw ProblemException.conflict("The recording has already stopped");
     }
@@ -86,7 +89,7 @@ public class RecordingService {
 
   @Transactional
   public Recording stop(@NotNull UUID id) {
-    Recording r = find(id);
+    Recording r = find(id, PlatformGuard.Action.STOP);
     if (!r.inProgress()) {
       throw ProblemException.conflict("The recording has already stopped");
     }
@@ -94,9 +97,13 @@ public class RecordingService {
     return r;
   }
 
-  private Recording find(UUID id) {
-    return recordings
-        .findByIdOptional(id)
-        .orElseThrow(() -> ProblemException.notFound("No recording " + id));
+  /** The recording, if the calling platform started it (issue 21). */
+  private Recording find(UUID id, PlatformGuard.Action action) {
+    Recording r =
+        recordings
+            .findByIdOptional(id)
+            .orElseThrow(() -> ProblemException.notFound("No recording " + id));
+    platforms.requireOwn(r, action);
+    return r;
   }
 }

@@ -19,11 +19,18 @@ class ChannelResourceTest {
 
   private static Map<String, Object> line(String address) {
     return Map.of(
-        "kind", "PHONE_LINE",
-        "address", address,
-        "name", "Medborgarservice",
-        "secrecyClass", "SOCIAL_SERVICES",
-        "publicRecordsLine", true);
+        "kind",
+        "PHONE_LINE",
+        "address",
+        address,
+        "name",
+        "Medborgarservice",
+        "secrecyClass",
+        "SOCIAL_SERVICES",
+        "publicRecordsLine",
+        true,
+        "platform",
+        Fixtures.PLATFORM);
   }
 
   @Test
@@ -90,7 +97,8 @@ class ChannelResourceTest {
         .statusCode(200)
         .body("address", equalTo(address))
         .body("secrecyClass", equalTo("SOCIAL_SERVICES"))
-        .body("publicRecordsLine", equalTo(true));
+        .body("publicRecordsLine", equalTo(true))
+        .body("platform", equalTo(Fixtures.PLATFORM));
     given()
         .auth()
         .oauth2(Fixtures.adminToken())

@@ -50,12 +50,18 @@ class WithdrawalFollowerTest {
     DecisionGate.Candidate policy = gate.evaluate(request, now).candidate().orElseThrow();
 
     // The consent-service said PERMIT, but the withdrawal was applied before the recording existed.
-    Decision late = gate.permit(request, policy, "cd-late", List.of(ended), now);
+    Decision late = gate.permit(request, Fixtures.PLATFORM, policy, "cd-late", List.of(ended), now);
     assertEquals(Decision.Verdict.DENY, late.decision());
     assertEquals(List.of(Decision.Reason.CONSENT_DENIED), late.reasons());
 
     Decision fine =
-        gate.permit(request, policy, "cd-fine", List.of(UUID.randomUUID().toString()), now);
+        gate.permit(
+            request,
+            Fixtures.PLATFORM,
+            policy,
+            "cd-fine",
+            List.of(UUID.randomUUID().toString()),
+            now);
     assertEquals(Decision.Verdict.PERMIT, fine.decision());
   }
 

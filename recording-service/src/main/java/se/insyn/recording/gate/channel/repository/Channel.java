@@ -58,6 +58,12 @@ public class Channel {
   @Column(name = "secrecy_class")
   public SecrecyClass secrecyClass;
 
+  /**
+   * The client id ({@code azp}) of the phone system or meeting platform that serves the channel;
+   * only it may ask "may I record?" here. Null: no platform may (issue 21).
+   */
+  public String platform;
+
   @Column(name = "public_records_line", nullable = false)
   public boolean publicRecordsLine;
 

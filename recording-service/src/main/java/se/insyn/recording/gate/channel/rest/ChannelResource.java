@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.insyn.recording.gate.channel.service.ChannelService;
 import se.insyn.recording.gate.channel.service.NewChannel;
+import se.insyn.recording.gate.channel.service.PlatformAssignment;
 
 @Path("/api/v1/channels")
 @Authenticated
@@ -82,7 +84,8 @@ public class ChannelResource {
                       value =
                           """
                           {"kind":"PHONE_LINE","address":"+46351370000","name":"Medborgarservice",\
-                          "secrecyClass":null,"protectedClass":null,"publicRecordsLine":true}""")))
+                          "secrecyClass":null,"protectedClass":null,"publicRecordsLine":true,\
+                          "platform":"demo-pbx"}""")))
   @APIResponse(
       responseCode = "201",
       description = "Registered",
@@ -96,5 +99,28 @@ public class ChannelResource {
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(created)
         .build();
+  }
+
+  @PUT
+  @Path("/{id}/platform")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed("recording-admin")
+  @Operation(
+      summary = "Name the platform that serves the channel (issue 21)",
+      description =
+          "Only that platform (the client id in its tokens' azp) may ask \"may I record?\" for"
+              + " the channel; null takes the channel away from every platform. Audited as"
+              + " channel.platform-assigned.")
+  @RequestBody(content = @Content(examples = @ExampleObject(value = "{\"platform\":\"demo-pbx\"}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "Assigned",
+      content =
+          @Content(
+              schema = @Schema(implementation = ChannelDto.class),
+              examples = @ExampleObject(name = "channel", value = CHANNEL)))
+  @APIResponse(responseCode = "404", description = "No such channel")
+  public ChannelDto assign(@PathParam("id") UUID id, PlatformAssignment request) {
+    return ChannelDto.of(channels.assign(id, request));
   }
 }

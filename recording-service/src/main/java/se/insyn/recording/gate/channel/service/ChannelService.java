@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,16 +62,29 @@ public class ChannelService {
     c.protectedClass = request.protectedClass();
     c.secrecyClass = request.secrecyClass();
     c.publicRecordsLine = request.publicRecordsLine();
+    c.platform = request.platform();
     channels.persist(c);
-    audit.record(
-        EventType.CHANNEL_CREATED,
-        "channel/" + c.id,
-        null,
-        null,
-        Map.of(
-            "kind", c.kind.name(),
-            "protectedClass", String.valueOf(c.protectedClass),
-            "secrecyClass", String.valueOf(c.secrecyClass)));
+    Map<String, Object> data = new HashMap<>();
+    data.put("kind", c.kind.name());
+    data.put("protectedClass", String.valueOf(c.protectedClass));
+    data.put("secrecyClass", String.valueOf(c.secrecyClass));
+    data.put("platform", c.platform);
+    audit.record(EventType.CHANNEL_CREATED, "channel/" + c.id, null, null, data);
+    return c;
+  }
+
+  /**
+   * Names the platform that serves the channel from now on (issue 21). Recordings already permitted
+   * stay with the platform that started them.
+   */
+  @Transactional
+  public Channel assign(@NotNull UUID id, @Valid @NotNull PlatformAssignment request) {
+    Channel c = get(id);
+    Map<String, Object> data = new HashMap<>();
+    data.put("platform", request.platform());
+    data.put("previousPlatform", c.platform);
+    c.platform = request.platform();
+    audit.record(EventType.CHANNEL_PLATFORM_ASSIGNED, "channel/" + c.id, null, null, data);
     return c;
   }
 }

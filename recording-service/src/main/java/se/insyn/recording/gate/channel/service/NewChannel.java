@@ -23,4 +23,13 @@ public record NewChannel(
     @Schema(description = "R38: never recorded when set") Channel.ProtectedClass protectedClass,
     @Schema(description = "R35") Channel.SecrecyClass secrecyClass,
     @Schema(description = "R40: the public requests official documents here")
-        boolean publicRecordsLine) {}
+        boolean publicRecordsLine,
+    @Schema(
+            description =
+                "Client id (azp) of the phone system or meeting platform that serves the channel;"
+                    + " only it may ask \"may I record?\" here. Absent: no platform may, until one"
+                    + " is assigned (issue 21)",
+            examples = "demo-pbx")
+        @Size(max = 255)
+        @Pattern(regexp = PlatformAssignment.CLIENT_ID, message = PlatformAssignment.CLIENT_ID_RULE)
+        String platform) {}

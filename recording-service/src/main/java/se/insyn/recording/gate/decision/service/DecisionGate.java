@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import se.insyn.events.EventType;
 import se.insyn.outbox.AuditOutbox;
+import se.insyn.recording.gate.channel.repository.Channel;
 import se.insyn.recording.gate.channel.repository.ChannelRepository;
 import se.insyn.recording.gate.decision.service.Decision.Reason;
 import se.insyn.recording.gate.killswitch.repository.KillSwitchRepository;
@@ -61,8 +62,12 @@ public class DecisionGate {
     }
   }
 
-  /** Either a candidate policy version or the reasons to deny. */
-  public record Evaluation(Optional<Candidate> candidate, List<Reason> reasons) {}
+  /**
+   * Either a candidate policy version or the reasons to deny; and whether the channel exists and
+   * which platform serves it (null: none).
+   */
+  public record Evaluation(
+      Optional<Candidate> candidate, List<Reason> reasons, boolean channelKnown, String servedBy) {}
 
   private final ChannelRepository channels;
   private final KillSwitchRepository killSwitch;
@@ -98,9 +103,9 @@ public class DecisionGate {
    */
   @Transactional
   public Evaluation evaluate(RecordingRequest request, Instant now) {
+    Optional<Channel> channel = channels.findByIdOptional(request.channelId());
     DecisionRules.ChannelFacts facts =
-        channels
-            .findByIdOptional(request.channelId())
+        channel
             .map(c -> new DecisionRules.ChannelFacts(true, c.protectedClass != null))
             .orElse(DecisionRules.ChannelFacts.UNKNOWN);
     List<PolicyVersion> active =
@@ -113,16 +118,21 @@ public class DecisionGate {
             request,
             now,
             config.scopeZone());
-    return new Evaluation(outcome.chosen().map(Candidate::of), outcome.reasons());
+    return new Evaluation(
+        outcome.chosen().map(Candidate::of),
+        outcome.reasons(),
+        channel.isPresent(),
+        channel.map(c -> c.platform).orElse(null));
   }
 
   /**
-   * Records a PERMIT, unless the kill switch was engaged while the consent-service was asked: then
-   * it is a DENY after all.
+   * Records a PERMIT for the platform that asked, unless the kill switch was engaged while the
+   * consent-service was asked: then it is a DENY after all.
    */
   @Transactional
   public Decision permit(
       RecordingRequest request,
+      String platform,
       Candidate policy,
       String consentDecisionId,
       List<String> consentIds,
@@ -142,6 +152,7 @@ public class DecisionGate {
     Recording r = new Recording();
     r.id = UUID.randomUUID();
     r.channelId = request.channelId();
+    r.platform = platform;
     r.policyVersionId = policy.policyVersionId();
     r.policyId = policy.policyId();
     r.policyVersion = policy.version();

@@ -3,6 +3,7 @@ package se.insyn.recording.gate.decision.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
 import se.insyn.recording.gate.channel.repository.ChannelRepository;
 import se.insyn.recording.gate.killswitch.repository.KillSwitchRepository;
@@ -43,7 +44,11 @@ class GateTransferScope implements TransferScope {
             .filter(v -> v.effectiveStatus(today) == PolicyVersion.Status.ACTIVE)
             .filter(v -> v.channelIds.contains(target))
             .isPresent()
-        && channels.findByIdOptional(target).map(c -> c.protectedClass == null).orElse(false)
+        && channels
+            .findByIdOptional(target)
+            // A line served by another platform is out of this one's reach (issue 21).
+            .map(c -> c.protectedClass == null && Objects.equals(c.platform, recording.platform))
+            .orElse(false)
         && !killSwitch.engagedFor(target);
   }
 }

@@ -41,4 +41,13 @@ public class PolicyVersionRepository implements PanacheRepositoryBase<PolicyVers
         channelId,
         PolicyVersion.Status.ACTIVE);
   }
+
+  /** Active versions that name a channel the platform serves (issue 21). */
+  public List<PolicyVersion> listActiveForPlatform(String platform) {
+    return list(
+        "select distinct v from PolicyVersion v join v.channelIds c"
+            + " where v.status = ?1 and c in (select ch.id from Channel ch where ch.platform = ?2)",
+        PolicyVersion.Status.ACTIVE,
+        platform);
+  }
 }

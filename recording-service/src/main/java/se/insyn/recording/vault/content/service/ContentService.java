@@ -17,6 +17,7 @@ import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.ProblemException;
 import se.insyn.recording.recording.repository.Recording;
 import se.insyn.recording.recording.repository.RecordingRepository;
+import se.insyn.recording.recording.service.PlatformGuard;
 import se.insyn.recording.vault.content.store.BlobStore;
 
 /**
@@ -44,18 +45,21 @@ public class ContentService {
   private final KeyVault vault;
   private final BlobStore blobs;
   private final AuditOutbox audit;
+  private final PlatformGuard platforms;
 
   ContentService(
       RecordingRepository recordings,
       EncryptedContent pipeline,
       KeyVault vault,
       BlobStore blobs,
-      AuditOutbox audit) {
+      AuditOutbox audit,
+      PlatformGuard platforms) {
     this.recordings = recordings;
     this.pipeline = pipeline;
     this.vault = vault;
     this.blobs = blobs;
     this.audit = audit;
+    this.platforms = platforms;
   }
 
   /** Stores the content of a permitted, started recording; once only. */
@@ -73,6 +77,7 @@ public class ContentService {
 
     @Override
     public void admit(Recording r) {
+      platforms.requireOwn(r, PlatformGuard.Action.UPLOAD);
       if (r.disposed()) {
         throw new ContentGoneException(r.id, r.disposalReceipt);
       }
