@@ -100,7 +100,7 @@ class SourceTracingTest {
         return mine;
       }
       for (Map<String, Object> flag : page) {
-        if (reader.equals(flag.get("actor"))) {
+        if (Tokens.subjectOf(reader).equals(flag.get("actor"))) {
           mine.add(flag);
         }
         after = ((Number) flag.get("leafIndex")).longValue();

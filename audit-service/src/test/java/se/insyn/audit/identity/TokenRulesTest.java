@@ -17,6 +17,7 @@ class TokenRulesTest extends TokenRulesContract {
                 .auth()
                 .oauth2(token)
                 .queryParam("purpose", "INTERNAL_CONTROL")
+                .queryParam("caseRef", "T-1")
                 .queryParam("from", "2026-01-01T00:00:00Z")
                 .queryParam("to", "2027-01-01T00:00:00Z")
                 .get("/api/v1/events"));
