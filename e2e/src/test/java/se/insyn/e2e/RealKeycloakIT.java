@@ -2,6 +2,7 @@ package se.insyn.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -152,8 +153,8 @@ class RealKeycloakIT {
     KeycloakServer keycloak = suite.keycloak();
     assertClaims(
         keycloak.clientToken("consent-service", "consent-service-dev-secret"),
-        Set.of("audit-service"),
-        Set.of("audit-writer"));
+        Set.of("audit-service", "recording-service"),
+        Set.of("audit-writer", "platform-scope-reader"));
     assertClaims(
         keycloak.clientToken("recording-service", "recording-service-dev-secret"),
         Set.of("consent-service", "audit-service"),
@@ -179,15 +180,15 @@ class RealKeycloakIT {
   @Test
   void aTokenForOneServiceIsRefusedByAnother(Suite suite) {
     KeycloakServer keycloak = suite.keycloak();
-    String forAudit = keycloak.clientToken("consent-service", "consent-service-dev-secret");
+    String forAuditAndRecording =
+        keycloak.clientToken("consent-service", "consent-service-dev-secret");
     String forConsentAndAudit =
         keycloak.clientToken("recording-service", "recording-service-dev-secret");
     String forRecordingAndConsent = keycloak.clientToken("demo-pbx", "demo-pbx-dev-secret");
     String consent = suite.service(SuiteService.CONSENT).baseUrl() + "/api/v1/purposes";
     String recording = suite.service(SuiteService.RECORDING).baseUrl() + "/api/v1/channels";
     String audit = suite.service(SuiteService.AUDIT).baseUrl() + EVENTS_QUERY;
-    given().auth().oauth2(forAudit).get(consent).then().statusCode(401);
-    given().auth().oauth2(forAudit).get(recording).then().statusCode(401);
+    given().auth().oauth2(forAuditAndRecording).get(consent).then().statusCode(401);
     given().auth().oauth2(forConsentAndAudit).get(recording).then().statusCode(401);
     given().auth().oauth2(forRecordingAndConsent).get(audit).then().statusCode(401);
   }
@@ -231,7 +232,9 @@ class RealKeycloakIT {
             InsynClient.phoneNumber(),
             "ON_DEMAND")
         .then()
-        .statusCode(201);
+        .statusCode(200)
+        .body("decision", equalTo("DENY"))
+        .body("reasons", hasItem("NO_APPROVED_POLICY"));
   }
 
   /** The token's audiences and realm roles are exactly these: no "account", no default roles. */
