@@ -84,7 +84,10 @@ public class ContentResource {
   @RolesAllowed({"recording-admin", "it-operator", "investigator", "dpo"})
   @Operation(
       summary = "What is stored: hash, size, seal and whether the seal still holds (R32)",
-      description = "Never the bytes. A disposed recording answers 410 with its receipt.")
+      description =
+          "Never the bytes. `sealIntact` is true only if the seal still matches the stored hash and"
+              + " metadata and the stored bytes still decrypt to that hash: it reads the whole"
+              + " blob. A disposed recording answers 410 with its receipt.")
   @APIResponse(
       responseCode = "200",
       description = "Content facts",
@@ -96,6 +99,7 @@ public class ContentResource {
   @APIResponse(responseCode = "410", ref = ContentResponses.GONE)
   public ContentDto get(@PathParam("id") UUID id) {
     ContentQueries.Facts facts = queries.facts(id);
-    return ContentDto.of(facts.recording(), facts.sealIntact());
+    return ContentDto.of(
+        facts.recording(), content.verified(facts.recording(), facts.sealIntact()));
   }
 }
