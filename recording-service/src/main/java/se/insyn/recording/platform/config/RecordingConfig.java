@@ -1,5 +1,6 @@
 package se.insyn.recording.platform.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Size;
@@ -25,9 +26,21 @@ public interface RecordingConfig {
   /** The disposal job (R44). */
   Disposal disposal();
 
+  /** Limits on what a request may send (issue 20 item 8). */
+  Limits limits();
+
   /** The zone in which a policy's weekdays and hours are read. */
   @WithDefault("Europe/Stockholm")
   ZoneId scopeZone();
+
+  interface Limits {
+    /**
+     * The largest JSON body any endpoint reads; larger is a 413 problem. The content uploads stream
+     * and are bounded by {@code quarkus.http.limits.max-body-size} instead.
+     */
+    @WithDefault("256K")
+    MemorySize maxJsonBody();
+  }
 
   interface Consent {
     /**

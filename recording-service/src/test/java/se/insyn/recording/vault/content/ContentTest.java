@@ -95,7 +95,7 @@ class ContentTest {
     given()
         .auth()
         .oauth2(Fixtures.recorderToken())
-        .contentType("application/octet-stream")
+        .contentType("audio/wav")
         .body(new Pattern(size, digest))
         .put("/api/v1/recordings/" + made.id() + "/content")
         .then()
@@ -126,13 +126,7 @@ class ContentTest {
 
     Made made = started(channel);
     // Still running: the seal is made at finalisation, over the final metadata (R32).
-    given()
-        .auth()
-        .oauth2(Fixtures.recorderToken())
-        .contentType("audio/wav")
-        .body(audio)
-        .put("/api/v1/recordings/" + made.id() + "/content")
-        .then()
+    put(made.id(), "audio/wav", audio)
         .statusCode(409)
         .contentType("application/problem+json")
         .body("detail", containsString("R32"));

@@ -7,7 +7,6 @@ import static se.insyn.recording.ContentFixtures.*;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +27,6 @@ import se.insyn.recording.recording.repository.RecordingRepository;
 class SealTest {
 
   @Inject RecordingRepository recordings;
-
-  private static ValidatableResponse facts(UUID id) {
-    return given()
-        .auth()
-        .oauth2(Fixtures.adminToken())
-        .get("/api/v1/recordings/" + id + "/content")
-        .then()
-        .statusCode(200);
-  }
 
   @Test
   void stopTransferAndKillSwitchAfterAnUploadLeaveTheSealIntact() {

@@ -68,7 +68,15 @@ public class ContentResource {
       description = "The body broke off; nothing was kept",
       content = @Content(examples = @ExampleObject(name = "incomplete", value = UPLOAD_INCOMPLETE)))
   @APIResponse(responseCode = "404", description = "No such recording")
-  @APIResponse(responseCode = "409", description = "Never started, or content already stored")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "Never started, still running (the seal covers final metadata, R32), or content"
+              + " already stored")
+  @APIResponse(
+      responseCode = "415",
+      description =
+          "A content type off the allow-list; the type is fixed at upload and played back")
   @APIResponse(responseCode = "410", ref = ContentResponses.GONE)
   public Response upload(
       @PathParam("id") UUID id,
