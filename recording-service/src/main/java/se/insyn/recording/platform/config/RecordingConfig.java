@@ -1,6 +1,5 @@
 package se.insyn.recording.platform.config;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Size;
@@ -35,11 +34,11 @@ public interface RecordingConfig {
 
   interface Limits {
     /**
-     * The largest JSON body any endpoint reads; larger is a 413 problem. The content uploads stream
-     * and are bounded by {@code quarkus.http.limits.max-body-size} instead.
+     * The largest JSON body any endpoint reads, in bytes (256 KiB); larger is a 413 problem. The
+     * content uploads stream and are bounded by {@code quarkus.http.limits.max-body-size} instead.
      */
-    @WithDefault("256K")
-    MemorySize maxJsonBody();
+    @WithDefault("262144")
+    long maxJsonBody();
   }
 
   interface Consent {

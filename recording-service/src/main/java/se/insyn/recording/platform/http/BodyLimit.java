@@ -32,7 +32,7 @@ public class BodyLimit {
 
   /** The cap, {@code insyn.recording.limits.max-json-body}, in bytes. */
   private long max() {
-    return config.get().limits().maxJsonBody().asLongValue();
+    return config.get().limits().maxJsonBody();
   }
 
   @ServerRequestFilter

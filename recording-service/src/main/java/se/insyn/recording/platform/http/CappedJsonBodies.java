@@ -26,7 +26,7 @@ public class CappedJsonBodies implements ReaderInterceptor {
 
   /** The cap, {@code insyn.recording.limits.max-json-body}, in bytes. */
   private long max() {
-    return config.get().limits().maxJsonBody().asLongValue();
+    return config.get().limits().maxJsonBody();
   }
 
   /**
