@@ -209,6 +209,7 @@ public enum EventType {
       Source.RECORDING,
       "A recorded call moved to another channel; inScope says whether recording went on.",
       "R27",
+      "channelId",
       "fromChannelId",
       "toChannelId",
       "inScope",

@@ -61,7 +61,14 @@ class RecordingCrashDuringUploadIT {
         .post(api.recording + "/api/v1/recordings/" + id + "/started")
         .then()
         .statusCode(200);
-    story.step("recording %s permitted and started", id);
+    // Content is uploaded once the recording has stopped: the seal covers its final metadata (R32).
+    given()
+        .auth()
+        .oauth2(pbx)
+        .post(api.recording + "/api/v1/recordings/" + id + "/stop")
+        .then()
+        .statusCode(200);
+    story.step("recording %s permitted, started and stopped", id);
 
     ServiceProcess recording = f.suite.service(SuiteService.RECORDING);
     // After the restart an upload begun over a second ago cannot be in progress any more.

@@ -2,6 +2,7 @@ package se.insyn.recording;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.response.ValidatableResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,14 +65,28 @@ public final class ContentFixtures {
   }
 
   public static void upload(UUID id, byte[] content) {
-    given()
+    put(id, "audio/wav", content).statusCode(201);
+  }
+
+  /** The platform's {@code PUT …/content} of the body with the content type, answered. */
+  public static ValidatableResponse put(UUID id, String contentType, byte[] body) {
+    return given()
         .auth()
         .oauth2(Fixtures.recorderToken())
-        .contentType("audio/wav")
-        .body(content)
+        .contentType(contentType)
+        .body(body)
         .put("/api/v1/recordings/" + id + "/content")
+        .then();
+  }
+
+  /** The content facts of a recording, as an administrator sees them (200). */
+  public static ValidatableResponse facts(UUID id) {
+    return given()
+        .auth()
+        .oauth2(Fixtures.adminToken())
+        .get("/api/v1/recordings/" + id + "/content")
         .then()
-        .statusCode(201);
+        .statusCode(200);
   }
 
   /** A recording of the given retention, started, stopped and with content. */

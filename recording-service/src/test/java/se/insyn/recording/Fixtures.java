@@ -48,6 +48,17 @@ public final class Fixtures {
     return "+4635" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
   }
 
+  /** The metadata listing of a channel's recordings, as an administrator sees it (200). */
+  public static ValidatableResponse listing(UUID channel) {
+    return given()
+        .auth()
+        .oauth2(adminToken())
+        .queryParam("channel", channel)
+        .get("/api/v1/recordings")
+        .then()
+        .statusCode(200);
+  }
+
   public static UUID channel() {
     return channel(null, null);
   }

@@ -25,9 +25,21 @@ public interface RecordingConfig {
   /** The disposal job (R44). */
   Disposal disposal();
 
+  /** Limits on what a request may send (issue 20 item 8). */
+  Limits limits();
+
   /** The zone in which a policy's weekdays and hours are read. */
   @WithDefault("Europe/Stockholm")
   ZoneId scopeZone();
+
+  interface Limits {
+    /**
+     * The largest JSON body any endpoint reads, in bytes (256 KiB); larger is a 413 problem. The
+     * content uploads stream and are bounded by {@code quarkus.http.limits.max-body-size} instead.
+     */
+    @WithDefault("262144")
+    long maxJsonBody();
+  }
 
   interface Consent {
     /**

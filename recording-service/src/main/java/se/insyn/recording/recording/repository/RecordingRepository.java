@@ -18,8 +18,17 @@ public class RecordingRepository implements PanacheRepositoryBase<Recording, UUI
     return list("state in ?1", IN_PROGRESS);
   }
 
+  /**
+   * Recordings in progress on the lines: made there, or transferred there and still recording
+   * (issue 20 item 1: a transfer keeps the recording on its own line).
+   */
   public List<Recording> listInProgressOn(Collection<UUID> channelIds) {
-    return list("state in ?1 and channelId in ?2", IN_PROGRESS, channelIds);
+    return list(
+        "from Recording r where r.state in ?1 and (r.channelId in ?2 or exists (select s.id from"
+            + " TransferSegment s where s.recordingId = r.id and s.inScope = true"
+            + " and s.targetChannelId in ?2))",
+        IN_PROGRESS,
+        channelIds);
   }
 
   /** Recordings in progress whose PERMIT relied on the consent, locked. */

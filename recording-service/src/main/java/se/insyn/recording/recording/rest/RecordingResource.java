@@ -84,7 +84,10 @@ public class RecordingResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed("recorder")
   @Operation(
-      summary = "The call was transferred; recording stops if the target is out of scope (R27)")
+      summary = "The call was transferred; recording stops if the target is out of scope (R27)",
+      description =
+          "The recording keeps the line it was made on; the transfer is kept as a segment, and"
+              + " access is governed by every line the recording touched (R35, R41).")
   @RequestBody(
       content =
           @Content(
@@ -99,6 +102,7 @@ public class RecordingResource {
               schema = @Schema(implementation = RecordingDto.class),
               examples = @ExampleObject(name = "recording", value = RECORDING)))
   @APIResponse(responseCode = "409", description = "Already stopped")
+  @APIResponse(responseCode = "422", description = "The target line is unknown (R27)")
   public RecordingDto transfer(@PathParam("id") UUID id, Transfer request) {
     return RecordingDto.of(recordings.transfer(id, request));
   }

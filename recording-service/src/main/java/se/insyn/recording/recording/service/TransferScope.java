@@ -10,4 +10,7 @@ import se.insyn.recording.recording.repository.Recording;
 public interface TransferScope {
 
   boolean covers(Recording recording, UUID targetChannelId);
+
+  /** Whether the line exists at all; a transfer to an unknown line is refused (R27). */
+  boolean knows(UUID channelId);
 }

@@ -174,13 +174,7 @@ class WithdrawalFollowerTest {
     UUID running = started(channel);
     append(consentOf(running), "WITHDRAWN");
     follower.poll();
-    given()
-        .auth()
-        .oauth2(Fixtures.adminToken())
-        .queryParam("channel", channel)
-        .get("/api/v1/recordings")
-        .then()
-        .statusCode(200)
+    Fixtures.listing(channel)
         .body("find { it.id == '" + running + "' }.state", equalTo("STOPPED_CONSENT_WITHDRAWN"));
   }
 

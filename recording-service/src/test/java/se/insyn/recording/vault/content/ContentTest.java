@@ -1,6 +1,7 @@
 package se.insyn.recording.vault.content;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,12 +89,13 @@ class ContentTest {
   @Test
   void aLargeUploadStreamsThrough() throws Exception {
     Made made = started(channelWithPolicy("P90D"));
+    stop(made.id());
     long size = 24L * 1024 * 1024; // beyond the default 10 MB body limit
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     given()
         .auth()
         .oauth2(Fixtures.recorderToken())
-        .contentType("application/octet-stream")
+        .contentType("audio/wav")
         .body(new Pattern(size, digest))
         .put("/api/v1/recordings/" + made.id() + "/content")
         .then()
@@ -123,6 +125,12 @@ class ContentTest {
         .contentType("application/problem+json");
 
     Made made = started(channel);
+    // Still running: the seal is made at finalisation, over the final metadata (R32).
+    put(made.id(), "audio/wav", audio)
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("detail", containsString("R32"));
+    stop(made.id());
     given()
         .contentType("audio/wav")
         .body(audio)

@@ -1,6 +1,5 @@
 package se.insyn.recording.vault.content;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -62,7 +61,7 @@ class KeyRotationTest {
     moveUnderRetiredKek(made.id(), false);
     assertEquals(RETIRED, key(made.id()).kekId);
     // Still readable and checkable with the retired KEK configured.
-    contentFacts(made.id()).body("sealIntact", equalTo(true));
+    facts(made.id()).body("sealIntact", equalTo(true));
 
     KeyRewrap.Run run = rewrap.run();
 
@@ -71,7 +70,7 @@ class KeyRotationTest {
     assertEquals(CURRENT, after.kekId);
     Recording r = QuarkusTransaction.requiringNew().call(() -> recordings.findById(made.id()));
     assertEquals(CURRENT, r.sealKekId);
-    contentFacts(made.id()).body("sealIntact", equalTo(true));
+    facts(made.id()).body("sealIntact", equalTo(true));
     assertArrayEquals(audio, plaintext(made.id()));
 
     List<OutboxEvent> events = Fixtures.events("kek/" + CURRENT);
@@ -87,14 +86,14 @@ class KeyRotationTest {
   void aSealThatNoLongerHoldsIsNotRenewedAndIsNamed() throws Exception {
     Made made = withContent(channelWithPolicy("P90D"), audio("broken-seal", 50));
     moveUnderRetiredKek(made.id(), true);
-    contentFacts(made.id()).body("sealIntact", equalTo(false));
+    facts(made.id()).body("sealIntact", equalTo(false));
 
     KeyRewrap.Run run = rewrap.run();
 
     assertTrue(run.sealsNotHolding().contains(made.id()), run.toString());
     Recording r = QuarkusTransaction.requiringNew().call(() -> recordings.findById(made.id()));
     assertEquals(RETIRED, r.sealKekId);
-    contentFacts(made.id()).body("sealIntact", equalTo(false));
+    facts(made.id()).body("sealIntact", equalTo(false));
     // Its data key is re-wrapped all the same: the content stays readable for an investigation.
     assertEquals(CURRENT, key(made.id()).kekId);
     assertTrue(run.remaining() >= 1);
@@ -110,7 +109,7 @@ class KeyRotationTest {
               keys.findById(made.id()).kekId = "kek-nobody-has";
               recordings.findById(made.id()).sealKekId = "kek-nobody-has";
             });
-    contentFacts(made.id()).body("sealIntact", nullValue());
+    facts(made.id()).body("sealIntact", nullValue());
 
     KeyRewrap.Run run = rewrap.run();
 
@@ -124,7 +123,7 @@ class KeyRotationTest {
               keys.findById(made.id()).kekId = CURRENT;
               recordings.findById(made.id()).sealKekId = CURRENT;
             });
-    contentFacts(made.id()).body("sealIntact", equalTo(true));
+    facts(made.id()).body("sealIntact", equalTo(true));
   }
 
   /**
@@ -190,14 +189,5 @@ class KeyRotationTest {
     try (InputStream in = plain.stream()) {
       return in.readAllBytes();
     }
-  }
-
-  private static io.restassured.response.ValidatableResponse contentFacts(UUID id) {
-    return given()
-        .auth()
-        .oauth2(Fixtures.adminToken())
-        .get("/api/v1/recordings/" + id + "/content")
-        .then()
-        .statusCode(200);
   }
 }

@@ -51,4 +51,9 @@ class GateTransferScope implements TransferScope {
             .orElse(false)
         && !killSwitch.engagedFor(target);
   }
+
+  @Override
+  public boolean knows(UUID channelId) {
+    return channels.findByIdOptional(channelId).isPresent();
+  }
 }

@@ -34,7 +34,7 @@ public record PolicyDraft(
   public record Scope(
       @Size(max = 200) Set<UUID> channelIds,
       PolicyVersion.Direction direction,
-      Set<DayOfWeek> weekdays,
+      @Size(max = 7) Set<DayOfWeek> weekdays,
       @Schema(
               type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
               examples = "08:00")

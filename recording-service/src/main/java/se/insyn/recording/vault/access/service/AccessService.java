@@ -8,13 +8,13 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import se.insyn.events.EventType;
 import se.insyn.identity.Caller;
 import se.insyn.outbox.AuditOutbox;
 import se.insyn.problem.ProblemException;
-import se.insyn.recording.gate.channel.repository.Channel;
-import se.insyn.recording.gate.channel.repository.ChannelRepository;
+import se.insyn.recording.gate.channel.service.LineSecrecy;
 import se.insyn.recording.gate.policy.repository.PolicyVersion;
 import se.insyn.recording.gate.policy.repository.PolicyVersionRepository;
 import se.insyn.recording.recording.repository.Recording;
@@ -38,7 +38,7 @@ public class AccessService {
 
   private final RecordingRepository recordings;
   private final PolicyVersionRepository policies;
-  private final ChannelRepository channels;
+  private final LineSecrecy lineSecrecy;
   private final AccessRecordRepository records;
   private final AccessApprovalRepository approvals;
   private final AuditOutbox audit;
@@ -46,13 +46,13 @@ public class AccessService {
   AccessService(
       RecordingRepository recordings,
       PolicyVersionRepository policies,
-      ChannelRepository channels,
+      LineSecrecy lineSecrecy,
       AccessRecordRepository records,
       AccessApprovalRepository approvals,
       AuditOutbox audit) {
     this.recordings = recordings;
     this.policies = policies;
-    this.channels = channels;
+    this.lineSecrecy = lineSecrecy;
     this.records = records;
     this.approvals = approvals;
     this.audit = audit;
@@ -83,9 +83,8 @@ public class AccessService {
               + reason.reasonCode().purpose()
               + " (R8)");
     }
-    Channel channel = channels.findById(r.channelId);
-    if (channel != null
-        && channel.secrecyClass != null
+    Set<String> secrecy = lineSecrecy.of(r);
+    if (!secrecy.isEmpty()
         && !approvals.approved(id, actor, reason.reasonCode().name(), reason.caseRef())) {
       throw deny(
           r,
@@ -93,9 +92,9 @@ public class AccessService {
           reason,
           policy,
           "SECOND_APPROVAL",
-          "the line is secrecy-classed ("
-              + channel.secrecyClass
-              + "): a second reviewer must approve this access first (R50)");
+          "the recording touched a secrecy-classed line ("
+              + String.join(", ", secrecy)
+              + "): a second reviewer must approve this access first (R35, R50)");
     }
     if (r.disposed()) {
       throw new ContentGoneException(id, r.disposalReceipt);

@@ -68,7 +68,15 @@ public class ContentResource {
       description = "The body broke off; nothing was kept",
       content = @Content(examples = @ExampleObject(name = "incomplete", value = UPLOAD_INCOMPLETE)))
   @APIResponse(responseCode = "404", description = "No such recording")
-  @APIResponse(responseCode = "409", description = "Never started, or content already stored")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "Never started, still running (the seal covers final metadata, R32), or content"
+              + " already stored")
+  @APIResponse(
+      responseCode = "415",
+      description =
+          "A content type off the allow-list; the type is fixed at upload and played back")
   @APIResponse(responseCode = "410", ref = ContentResponses.GONE)
   public Response upload(
       @PathParam("id") UUID id,
@@ -84,7 +92,10 @@ public class ContentResource {
   @RolesAllowed({"recording-admin", "it-operator", "investigator", "dpo"})
   @Operation(
       summary = "What is stored: hash, size, seal and whether the seal still holds (R32)",
-      description = "Never the bytes. A disposed recording answers 410 with its receipt.")
+      description =
+          "Never the bytes. `sealIntact` is true only if the seal still matches the stored hash and"
+              + " metadata and the stored bytes still decrypt to that hash: it reads the whole"
+              + " blob. A disposed recording answers 410 with its receipt.")
   @APIResponse(
       responseCode = "200",
       description = "Content facts",
@@ -96,6 +107,7 @@ public class ContentResource {
   @APIResponse(responseCode = "410", ref = ContentResponses.GONE)
   public ContentDto get(@PathParam("id") UUID id) {
     ContentQueries.Facts facts = queries.facts(id);
-    return ContentDto.of(facts.recording(), facts.sealIntact());
+    return ContentDto.of(
+        facts.recording(), content.verified(facts.recording(), facts.sealIntact()));
   }
 }

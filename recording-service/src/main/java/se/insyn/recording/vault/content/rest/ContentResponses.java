@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.util.UUID;
 import se.insyn.recording.vault.content.service.ContentGoneException;
 import se.insyn.recording.vault.content.service.ContentService;
+import se.insyn.recording.vault.content.service.ContentTypes;
 
 /**
  * What every operation that hands out stored content answers: the decrypted bytes, streamed, or 410
@@ -33,10 +34,16 @@ public final class ContentResponses {
     return stream((ContentService.Plain) readable);
   }
 
-  /** The decrypted bytes as they are read, never held in memory, with their hash and type. */
+  /**
+   * The decrypted bytes as they are read, never held in memory, with their hash and type. The type
+   * is one fixed at upload from an allow-list, never sniffed, and the bytes are a download, never
+   * shown inline (issue 20 item 8).
+   */
   public static Response stream(ContentService.Plain p) {
     return Response.ok((StreamingOutput) out -> ContentService.copy(p.stream(), out))
-        .type(p.contentType())
+        .type(ContentTypes.served(p.contentType()))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Disposition", "attachment")
         .header("Content-Length", p.size())
         .header("X-Content-SHA256", p.sha256())
         .build();

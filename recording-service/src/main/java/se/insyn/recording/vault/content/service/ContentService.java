@@ -6,7 +6,10 @@ import jakarta.persistence.LockModeType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +65,11 @@ public class ContentService {
     this.platforms = platforms;
   }
 
-  /** Stores the content of a permitted, started recording; once only. */
+  /**
+   * Stores the content of a permitted recording that was started and has stopped; once only. The
+   * seal is made here, at finalisation, so it covers metadata that no later lifecycle step changes
+   * (R32).
+   */
   public Recording upload(UUID id, String contentType, InputStream body) {
     return pipeline.upload(id, contentType, body, new RecordingContent());
   }
@@ -84,6 +91,15 @@ public class ContentService {
       if (r.startedAt == null) {
         throw ProblemException.conflict(
             "The recording was never started (R20); there is no content to store");
+      }
+      if (r.inProgress()) {
+        // The seal covers the final metadata (R32): sealing while the call runs would seal a stop
+        // time, and a stop reason, that the call has not reached yet.
+        throw ProblemException.conflict(
+            "The recording is still "
+                + r.state
+                + ": content is uploaded once it has stopped, so that the seal covers its final"
+                + " metadata (R32)");
       }
       if (r.state == Recording.State.STOPPED_CONSENT_WITHDRAWN) {
         throw ProblemException.conflict(
@@ -160,6 +176,38 @@ public class ContentService {
       return false;
     }
     return vault.sealKey(r.sealKekId).map(key -> Seal.holds(r, key)).orElse(null);
+  }
+
+  /**
+   * Whether sealed content is still what was sealed (R32): the seal holds over the stored hash and
+   * metadata ({@code sealHolds}, from {@link #sealIntact}) and the blob still decrypts, chunk by
+   * authenticated chunk, to that hash and size. A flipped byte in the blob fails here even though
+   * the database is untouched. Reads the whole blob, with no database connection held.
+   */
+  public Boolean verified(Recording r, Boolean sealHolds) {
+    if (!Boolean.TRUE.equals(sealHolds)) {
+      return sealHolds;
+    }
+    if (!(open(r.id) instanceof Plain plain)) {
+      return false;
+    }
+    try (InputStream in = plain.stream()) {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[COPY_BUFFER];
+      long size = 0;
+      int n;
+      while ((n = in.read(buffer)) != -1) {
+        sha256.update(buffer, 0, n);
+        size += n;
+      }
+      return size == r.contentSize
+          && HexFormat.of().formatHex(sha256.digest()).equals(r.contentHash);
+    } catch (IOException e) {
+      LOG.warnf("the stored content of recording %s does not match its seal: %s", r.id, e);
+      return false;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable", e);
+    }
   }
 
   /**

@@ -133,6 +133,7 @@ public class EncryptedContent {
           "Content-Type is too long",
           List.of(new Problem.Violation("Content-Type", "at most 100 characters")));
     }
+    String stored = ContentTypes.admit(contentType);
     SecretKey dataKey = vault.newDataKey();
     KeyVault.Wrapped wrapped = vault.wrap(id, dataKey);
     ContentKey key = new ContentKey();
@@ -141,7 +142,7 @@ public class EncryptedContent {
     key.wrappedKey = wrapped.bytes();
     key.createdAt = Instant.now();
     keys.persist(key);
-    owner.uploading(row, contentType == null ? "application/octet-stream" : contentType);
+    owner.uploading(row, stored);
     return dataKey;
   }
 
