@@ -348,15 +348,19 @@ public enum EventType {
       "channelId?",
       "from?",
       "to?",
+      "placedBy",
       "covered",
       "alreadyDisposed"),
   LEGALHOLD_RELEASED(
       "legalhold.released",
       Source.RECORDING,
-      "A legal hold was released.",
+      "A legal hold was released, with a reason, by a second person other than the one who placed"
+          + " it.",
       "R46",
       "caseRef",
-      "reason?"),
+      "reason",
+      "placedBy",
+      "releasedBy"),
   DISCOVERY_REGISTERED(
       "discovery.registered",
       Source.RECORDING,
