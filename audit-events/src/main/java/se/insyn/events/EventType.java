@@ -294,19 +294,23 @@ public enum EventType {
   RECORDING_ACCESS_DENIED(
       "recording.access.denied",
       Source.RECORDING,
-      "An attempt to play a recording was refused: role, purpose, second approval or"
-          + " self-approval.",
-      "R8, R35, R50, R51",
-      Shared.ACCESS_REASON,
+      "An attempt to play a recording was refused: role, a missing or malformed reason,"
+          + " purpose, second approval or self-approval.",
+      "R8, R35, R50, R51, R60",
+      "reasonCode?",
+      "reasonPurpose?",
+      "caseRef?",
       "denial",
       "detail"),
   RECORDING_ACCESS_APPROVED(
       "recording.access.approved",
       Source.RECORDING,
-      "A second reviewer approved another's access to a secrecy-classed recording.",
+      "A second reviewer approved another's request for access to a secrecy-classed recording;"
+          + " one playback may use it until it expires.",
       "R35, R50",
       Shared.ACCESS_REASON,
-      "requester"),
+      "requester",
+      "expiresAt"),
   RECORDING_EXPORTED(
       "recording.exported",
       Source.RECORDING,
