@@ -314,10 +314,24 @@ public enum EventType {
   RECORDING_EXPORTED(
       "recording.exported",
       Source.RECORDING,
-      "The DPO exported a copy of a recording for the person it is about.",
-      "R51, R55",
+      "The DPO exported a copy of a recording for the person it is about, naming the rights"
+          + " request and, on a secrecy-classed line, the second approver.",
+      "R50, R51, R55",
       Shared.SUBJECT_QUERY,
-      "export"),
+      "export",
+      "requestRef",
+      "reasonCode",
+      "approvedBy?"),
+  SUBJECT_ACCESS_COPY_APPROVED(
+      "subject-access.copy-approved",
+      Source.RECORDING,
+      "A second person (another DPO or an investigator) approved a DPO's request for a copy of a"
+          + " secrecy-classed recording; one copy may use it until it expires.",
+      "R50, R55",
+      "requestRef",
+      "reasonCode",
+      "requester",
+      "expiresAt"),
   SUBJECT_ACCESS_ANSWERED(
       "subject-access.answered",
       Source.RECORDING,

@@ -11,6 +11,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +178,7 @@ public class AccessService {
     AccessApproval a =
         approvals
             .findByIdOptional(requestId, LockModeType.PESSIMISTIC_WRITE)
-            .filter(x -> x.recordingId.equals(id))
+            .filter(x -> x.recordingId.equals(id) && isPlaybackReason(x.reasonCode))
             .orElseThrow(() -> ProblemException.notFound("No access request " + requestId));
     String approver = subject(caller);
     PolicyVersion policy = policies.findById(r.policyVersionId);
@@ -207,6 +208,11 @@ public class AccessService {
         policy.legalBasis.name(),
         data);
     return a;
+  }
+
+  /** Subject-access copy requests share the table; they are approved elsewhere. */
+  private static boolean isPlaybackReason(String code) {
+    return Arrays.stream(ReasonCode.values()).anyMatch(c -> c.name().equals(code));
   }
 
   private Optional<AccessReason> read(String body) {
