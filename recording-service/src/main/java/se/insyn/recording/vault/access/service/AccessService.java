@@ -186,17 +186,7 @@ public class AccessService {
     if (approver.equals(a.requester)) {
       throw deny(id, approver, reason, policy, "SELF_APPROVAL", "nobody approves their own access");
     }
-    if (a.approvedAt != null) {
-      throw ProblemException.conflict("The request was already approved");
-    }
-    Instant now = Instant.now();
-    Duration validity = config.access().approvalValidity();
-    if (!a.requestedAt.plus(validity).isAfter(now)) {
-      throw ProblemException.conflict("The request has expired; the requester asks again (R50)");
-    }
-    a.approvedBy = approver;
-    a.approvedAt = now;
-    a.expiresAt = now.plus(validity);
+    grant(a, approver);
     record(id, approver, AccessRecord.Action.APPROVAL, reason, policy, "for " + a.requester);
     Map<String, Object> data = data(reason, null);
     data.put("requester", a.requester);
@@ -208,6 +198,24 @@ public class AccessService {
         policy.legalBasis.name(),
         data);
     return a;
+  }
+
+  /**
+   * Approves a pending request that has not waited longer than the approval validity; the approval
+   * is then usable until that validity has passed again (R50).
+   */
+  public void grant(AccessApproval a, String approver) {
+    if (a.approvedAt != null) {
+      throw ProblemException.conflict("The request was already approved");
+    }
+    Instant now = Instant.now();
+    Duration validity = config.access().approvalValidity();
+    if (!a.requestedAt.plus(validity).isAfter(now)) {
+      throw ProblemException.conflict("The request has expired; the requester asks again (R50)");
+    }
+    a.approvedBy = approver;
+    a.approvedAt = now;
+    a.expiresAt = now.plus(validity);
   }
 
   /** Subject-access copy requests share the table; they are approved elsewhere. */

@@ -166,9 +166,9 @@ public class SubjectAccessResource {
           @Content(
               schema = @Schema(implementation = CopyApprovalDto.class),
               examples = @ExampleObject(name = "approved", value = COPY_REQUEST)))
-  @APIResponse(responseCode = "403", description = "One's own request")
+  @APIResponse(responseCode = "403", description = "The requester, or neither dpo nor investigator")
   @APIResponse(responseCode = "404", description = "No such copy request")
-  @APIResponse(responseCode = "409", description = "Already approved, or the request expired")
+  @APIResponse(responseCode = "409", description = "Approved before, or waited too long")
   public CopyApprovalDto approveCopy(@PathParam("requestId") UUID requestId) {
     return CopyApprovalDto.of(subjectAccess.approveCopy(requestId, Caller.of(caller).subject()));
   }

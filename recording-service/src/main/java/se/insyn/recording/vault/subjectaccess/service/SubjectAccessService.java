@@ -5,7 +5,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +19,6 @@ import se.insyn.problem.ProblemException;
 import se.insyn.recording.gate.channel.repository.ChannelRepository;
 import se.insyn.recording.gate.policy.repository.PolicyVersion;
 import se.insyn.recording.gate.policy.repository.PolicyVersionRepository;
-import se.insyn.recording.platform.config.RecordingConfig;
 import se.insyn.recording.platform.pseudonym.Pseudonymizer;
 import se.insyn.recording.recording.repository.Recording;
 import se.insyn.recording.recording.repository.RecordingRepository;
@@ -28,6 +26,7 @@ import se.insyn.recording.vault.access.repository.AccessApproval;
 import se.insyn.recording.vault.access.repository.AccessApprovalRepository;
 import se.insyn.recording.vault.access.repository.AccessRecord;
 import se.insyn.recording.vault.access.repository.AccessRecordRepository;
+import se.insyn.recording.vault.access.service.AccessService;
 import se.insyn.recording.vault.content.service.ContentGoneException;
 
 /**
@@ -48,7 +47,7 @@ public class SubjectAccessService {
   private final Pseudonymizer pseudonymizer;
   private final AuditOutbox audit;
   private final AccessApprovalRepository approvals;
-  private final RecordingConfig config;
+  private final AccessService access;
 
   private static final String SECOND_APPROVER =
       "the line is secrecy-classed: ask for the copy (POST /api/v1/subject-access/copy-requests)"
@@ -62,7 +61,7 @@ public class SubjectAccessService {
       Pseudonymizer pseudonymizer,
       AuditOutbox audit,
       AccessApprovalRepository approvals,
-      RecordingConfig config) {
+      AccessService access) {
     this.recordings = recordings;
     this.channels = channels;
     this.policies = policies;
@@ -70,7 +69,7 @@ public class SubjectAccessService {
     this.pseudonymizer = pseudonymizer;
     this.audit = audit;
     this.approvals = approvals;
-    this.config = config;
+    this.access = access;
   }
 
   @Transactional
@@ -176,17 +175,7 @@ public class SubjectAccessService {
     if (approver.equals(a.requester)) {
       throw ProblemException.forbidden("R50: nobody approves their own copy request");
     }
-    if (a.approvedAt != null) {
-      throw ProblemException.conflict("The request was already approved");
-    }
-    Instant now = Instant.now();
-    Duration validity = config.access().approvalValidity();
-    if (!a.requestedAt.plus(validity).isAfter(now)) {
-      throw ProblemException.conflict("The request has expired; the requester asks again (R50)");
-    }
-    a.approvedBy = approver;
-    a.approvedAt = now;
-    a.expiresAt = now.plus(validity);
+    access.grant(a, approver);
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("requestRef", a.caseRef);
     data.put("reasonCode", a.reasonCode);
