@@ -295,26 +295,44 @@ public enum EventType {
   RECORDING_ACCESS_DENIED(
       "recording.access.denied",
       Source.RECORDING,
-      "An attempt to play a recording was refused: role, purpose, second approval or"
-          + " self-approval.",
-      "R8, R35, R50, R51",
-      Shared.ACCESS_REASON,
+      "An attempt to play a recording was refused: role, a missing or malformed reason,"
+          + " purpose, second approval or self-approval.",
+      "R8, R35, R50, R51, R60",
+      "reasonCode?",
+      "reasonPurpose?",
+      "caseRef?",
       "denial",
       "detail"),
   RECORDING_ACCESS_APPROVED(
       "recording.access.approved",
       Source.RECORDING,
-      "A second reviewer approved another's access to a secrecy-classed recording.",
+      "A second reviewer approved another's request for access to a secrecy-classed recording;"
+          + " one playback may use it until it expires.",
       "R35, R50",
       Shared.ACCESS_REASON,
-      "requester"),
+      "requester",
+      "expiresAt"),
   RECORDING_EXPORTED(
       "recording.exported",
       Source.RECORDING,
-      "The DPO exported a copy of a recording for the person it is about.",
-      "R51, R55",
+      "The DPO exported a copy of a recording for the person it is about, naming the rights"
+          + " request and, on a secrecy-classed line, the second approver.",
+      "R50, R51, R55",
       Shared.SUBJECT_QUERY,
-      "export"),
+      "export",
+      "requestRef",
+      "reasonCode",
+      "approvedBy?"),
+  SUBJECT_ACCESS_COPY_APPROVED(
+      "subject-access.copy-approved",
+      Source.RECORDING,
+      "A second person (another DPO or an investigator) approved a DPO's request for a copy of a"
+          + " secrecy-classed recording; one copy may use it until it expires.",
+      "R50, R55",
+      "requestRef",
+      "reasonCode",
+      "requester",
+      "expiresAt"),
   SUBJECT_ACCESS_ANSWERED(
       "subject-access.answered",
       Source.RECORDING,
@@ -349,15 +367,19 @@ public enum EventType {
       "channelId?",
       "from?",
       "to?",
+      "placedBy",
       "covered",
       "alreadyDisposed"),
   LEGALHOLD_RELEASED(
       "legalhold.released",
       Source.RECORDING,
-      "A legal hold was released.",
+      "A legal hold was released, with a reason, by a second person other than the one who placed"
+          + " it.",
       "R46",
       "caseRef",
-      "reason?"),
+      "reason",
+      "placedBy",
+      "releasedBy"),
   DISCOVERY_REGISTERED(
       "discovery.registered",
       Source.RECORDING,

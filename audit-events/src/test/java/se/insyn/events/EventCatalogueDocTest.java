@@ -72,21 +72,22 @@ class EventCatalogueDocTest {
     String doc =
         table(
             "recording-service",
-            row(EventType.LEGALHOLD_RELEASED)
-                .replace("`reason` (optional)", "`reason`")
-                .replace("R46", "R47")
-                .replace("released.", "lifted."));
+            row(EventType.CHANNEL_PLATFORM_ASSIGNED)
+                .replace("`platform` (optional)", "`platform`")
+                .replace("R61", "R62")
+                .replace("unassigned.", "left alone."));
     List<String> differences = compare(doc);
     assertTrue(
         differences.contains(
-            "legalhold.released: field reason is optional in EventType, required in the doc"),
+            "channel.platform-assigned: field platform is optional in EventType, required in the doc"),
         differences.toString());
     assertTrue(
         differences.contains(
-            "legalhold.released: requirements are [R46] in EventType, [R47] in the doc"),
+            "channel.platform-assigned: requirements are [R1, R61] in EventType, [R1, R62] in the"
+                + " doc"),
         differences.toString());
     assertTrue(
-        differences.stream().anyMatch(d -> d.startsWith("legalhold.released: meaning is")),
+        differences.stream().anyMatch(d -> d.startsWith("channel.platform-assigned: meaning is")),
         differences.toString());
   }
 

@@ -32,9 +32,9 @@ class EventTypeTest {
   @Test
   void anOptionalFieldMayBeNull() {
     Map<String, Object> data = new HashMap<>();
-    data.put("caseRef", "KS 2026/331");
-    data.put("reason", null);
-    EventType.LEGALHOLD_RELEASED.check(data);
+    data.put("platform", null);
+    data.put("previousPlatform", "pbx-1");
+    EventType.CHANNEL_PLATFORM_ASSIGNED.check(data);
   }
 
   @Test
@@ -54,13 +54,18 @@ class EventTypeTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> EventType.LEGALHOLD_RELEASED.check(Map.of("reason", "the case is closed")));
-    assertTrue(e.getMessage().contains("missing required field(s) [caseRef]"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("missing required field(s) [caseRef, placedBy, releasedBy]"),
+        e.getMessage());
   }
 
   @Test
   void aRequiredFieldThatIsNullIsMissing() {
     Map<String, Object> data = new HashMap<>();
     data.put("caseRef", null);
+    data.put("reason", "the case is closed");
+    data.put("placedBy", "a");
+    data.put("releasedBy", "b");
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class, () -> EventType.LEGALHOLD_RELEASED.check(data));
@@ -76,9 +81,9 @@ class EventTypeTest {
 
   @Test
   void sharedFieldsComeFirstAndKeepTheirOptionality() {
-    List<EventType.Field> fields = EventType.RECORDING_ACCESS_DENIED.fields();
+    List<EventType.Field> fields = EventType.RECORDING_ACCESS_APPROVED.fields();
     assertEquals(
-        List.of("reasonCode", "reasonPurpose", "caseRef", "denial", "detail"),
+        List.of("reasonCode", "reasonPurpose", "caseRef", "requester", "expiresAt"),
         fields.stream().map(EventType.Field::name).toList());
     assertTrue(fields.stream().allMatch(EventType.Field::required));
     assertFalse(

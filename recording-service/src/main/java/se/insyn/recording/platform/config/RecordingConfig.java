@@ -28,6 +28,9 @@ public interface RecordingConfig {
   /** Limits on what a request may send (issue 20 item 8). */
   Limits limits();
 
+  /** Access to recorded content (R50). */
+  Access access();
+
   /** The zone in which a policy's weekdays and hours are read. */
   @WithDefault("Europe/Stockholm")
   ZoneId scopeZone();
@@ -175,5 +178,14 @@ public interface RecordingConfig {
     /** Recordings disposed of per transaction; bounds the job's memory, whatever is due. */
     @WithDefault("500")
     int batchSize();
+  }
+
+  interface Access {
+    /**
+     * How long a second reviewer's approval of someone's access stays usable, and how long a
+     * request waits for one (R50).
+     */
+    @WithDefault("24h")
+    Duration approvalValidity();
   }
 }

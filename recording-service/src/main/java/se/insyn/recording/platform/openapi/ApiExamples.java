@@ -91,8 +91,24 @@ public final class ApiExamples {
       """
       {"id":"2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091",\
       "recordingId":"5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21","requester":"3f1c9a52-7d4e-4b8a-9c2f-1e6d5b4a3c21",\
-      "reasonCode":"CASE_HANDLING","caseRef":"SOC 2026/12","approvedBy":"2a3b4c5d-6e7f-4809-9a1b-2c3d4e5f6a7b",\
-      "approvedAt":"2026-11-24T09:00:00Z"}""";
+      "reasonCode":"CASE_HANDLING","caseRef":"SOC 2026/12","requestedAt":"2026-11-24T08:55:00Z",\
+      "approvedBy":"2a3b4c5d-6e7f-4809-9a1b-2c3d4e5f6a7b","approvedAt":"2026-11-24T09:00:00Z",\
+      "expiresAt":"2026-11-25T09:00:00Z","usedAt":null}""";
+
+  public static final String ACCESS_REQUEST =
+      """
+      {"id":"2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091",\
+      "recordingId":"5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21","requester":"3f1c9a52-7d4e-4b8a-9c2f-1e6d5b4a3c21",\
+      "reasonCode":"CASE_HANDLING","caseRef":"SOC 2026/12","requestedAt":"2026-11-24T08:55:00Z",\
+      "approvedBy":null,"approvedAt":null,"expiresAt":null,"usedAt":null}""";
+
+  public static final String COPY_REQUEST =
+      """
+      {"id":"7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f",\
+      "recordingId":"5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21","requester":"4b5c6d7e-8f90-4a1b-9c2d-3e4f5a6b7c8d",\
+      "requestRef":"DPO 2026/41","reasonCode":"RIGHT_OF_ACCESS","requestedAt":"2026-11-24T08:55:00Z",\
+      "approvedBy":"2a3b4c5d-6e7f-4809-9a1b-2c3d4e5f6a7b","approvedAt":"2026-11-24T09:00:00Z",\
+      "expiresAt":"2026-11-25T09:00:00Z"}""";
 
   public static final String RECORDING_LIST =
       """

@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.insyn.recording.ContentFixtures.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,9 +21,12 @@ import org.junit.jupiter.api.Test;
 import se.insyn.devstack.test.Tokens;
 import se.insyn.outbox.OutboxEvent;
 import se.insyn.recording.Fixtures;
+import se.insyn.recording.vault.access.repository.AccessApprovalRepository;
 
 @QuarkusTest
 class AccessTest {
+
+  @Inject AccessApprovalRepository approvals;
 
   private static final Map<String, String> THREAT =
       Map.of("reasonCode", "THREAT_INVESTIGATION", "caseRef", "AM 2026/77");
@@ -93,17 +99,59 @@ class AccessTest {
   }
 
   @Test
-  void aReasonIsRequired() {
+  void aMissingOrMalformedReasonIsA400AndAuditedAsARefusalR51() {
     Made made = withContent(channelWithPolicy("P90D"), audio("noreason", 10));
-    given()
-        .auth()
-        .oauth2(reviewerToken("reviewer-" + UUID.randomUUID()))
-        .contentType(ContentType.JSON)
-        .body(Map.of("reasonCode", "THREAT_INVESTIGATION"))
-        .post("/api/v1/recordings/" + made.id() + "/playback")
-        .then()
-        .statusCode(400)
-        .contentType("application/problem+json");
+    String reviewer = reviewerToken("reviewer-" + UUID.randomUUID());
+    for (String body :
+        List.of(
+            "{\"reasonCode\":\"THREAT_INVESTIGATION\"}",
+            "{\"reasonCode\":\"NOT_A_REASON\",\"caseRef\":\"AM 1\"}",
+            "{not json",
+            "")) {
+      int before = Fixtures.eventTypes("recording/" + made.id()).size();
+      given()
+          .auth()
+          .oauth2(reviewer)
+          .contentType(ContentType.JSON)
+          .body(body)
+          .post("/api/v1/recordings/" + made.id() + "/playback")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("detail", org.hamcrest.Matchers.containsString("R50"));
+      List<String> types = Fixtures.eventTypes("recording/" + made.id());
+      assertEquals(before + 1, types.size(), body);
+      assertEquals("recording.access.denied", types.get(types.size() - 1), body);
+      assertEquals(
+          "REASON",
+          Fixtures.data(last(made.id(), "recording.access.denied")).path("denial").asText());
+    }
+  }
+
+  @Test
+  void aProbeOfAnUnknownIdAnswersLikeOneTheCallerMayNotSee() {
+    Made made = withContent(channelWithPolicy("P90D"), audio("probe", 10));
+    String operator = Tokens.user("it-" + UUID.randomUUID(), "it-operator");
+    io.restassured.response.Response existing =
+        given()
+            .auth()
+            .oauth2(operator)
+            .contentType(ContentType.JSON)
+            .body(THREAT)
+            .post("/api/v1/recordings/" + made.id() + "/playback");
+    UUID unknown = UUID.randomUUID();
+    io.restassured.response.Response missing =
+        given()
+            .auth()
+            .oauth2(operator)
+            .contentType(ContentType.JSON)
+            .body(THREAT)
+            .post("/api/v1/recordings/" + unknown + "/playback");
+    assertEquals(403, existing.statusCode());
+    assertEquals(existing.statusCode(), missing.statusCode());
+    assertEquals(existing.jsonPath().getString("detail"), missing.jsonPath().getString("detail"));
+    assertEquals(existing.jsonPath().getString("title"), missing.jsonPath().getString("title"));
+    assertEquals(List.of("recording.access.denied"), Fixtures.eventTypes("recording/" + unknown));
   }
 
   @Test
@@ -125,33 +173,51 @@ class AccessTest {
         "SECOND_APPROVAL",
         Fixtures.data(last(made.id(), "recording.access.denied")).path("denial").asText());
 
-    // Nobody approves their own access. The requester is named by their sub (issue 21 item 3).
-    Map<String, String> approval =
-        Map.of(
-            "requester",
-            Tokens.subjectOf(rut),
-            "reasonCode",
-            "CASE_HANDLING",
-            "caseRef",
-            "SOC 2026/12");
+    // The person who needs access asks for it; nobody approves their own request.
+    String request =
+        given()
+            .auth()
+            .oauth2(reviewerToken(rut))
+            .contentType(ContentType.JSON)
+            .body(reason)
+            .post("/api/v1/recordings/" + made.id() + "/access-requests")
+            .then()
+            .statusCode(201)
+            .body("requester", equalTo(Tokens.subjectOf(rut)))
+            .body("approvedBy", org.hamcrest.Matchers.nullValue())
+            .extract()
+            .path("id");
     given()
         .auth()
         .oauth2(reviewerToken(rut))
-        .contentType(ContentType.JSON)
-        .body(approval)
-        .post("/api/v1/recordings/" + made.id() + "/access-approvals")
+        .post("/api/v1/recordings/" + made.id() + "/access-requests/" + request + "/approval")
+        .then()
+        .statusCode(403);
+    assertEquals(
+        "SELF_APPROVAL",
+        Fixtures.data(last(made.id(), "recording.access.denied")).path("denial").asText());
+    given()
+        .auth()
+        .oauth2(Tokens.user("it-" + UUID.randomUUID(), "it-operator"))
+        .post("/api/v1/recordings/" + made.id() + "/access-requests/" + request + "/approval")
         .then()
         .statusCode(403);
 
+    String sven = reviewerToken("reviewer-sven-" + UUID.randomUUID());
     given()
         .auth()
-        .oauth2(reviewerToken("reviewer-sven-" + UUID.randomUUID()))
-        .contentType(ContentType.JSON)
-        .body(approval)
-        .post("/api/v1/recordings/" + made.id() + "/access-approvals")
+        .oauth2(sven)
+        .post("/api/v1/recordings/" + made.id() + "/access-requests/" + request + "/approval")
         .then()
-        .statusCode(201)
-        .body("requester", equalTo(Tokens.subjectOf(rut)));
+        .statusCode(200)
+        .body("requester", equalTo(Tokens.subjectOf(rut)))
+        .body("expiresAt", org.hamcrest.Matchers.notNullValue());
+    given()
+        .auth()
+        .oauth2(sven)
+        .post("/api/v1/recordings/" + made.id() + "/access-requests/" + request + "/approval")
+        .then()
+        .statusCode(409);
 
     byte[] played =
         given()
@@ -165,6 +231,58 @@ class AccessTest {
             .extract()
             .asByteArray();
     assertArrayEquals(audio, played);
+
+    // Used once: a second playback needs a new approval (R50).
+    given()
+        .auth()
+        .oauth2(reviewerToken(rut))
+        .contentType(ContentType.JSON)
+        .body(reason)
+        .post("/api/v1/recordings/" + made.id() + "/playback")
+        .then()
+        .statusCode(403);
+  }
+
+  @Test
+  void anApprovalExpires() {
+    Map<String, String> reason = Map.of("reasonCode", "CASE_HANDLING", "caseRef", "SOC 2026/13");
+    Made made =
+        withContent(
+            channelWithPolicy("P90D", "CASE_DOCUMENTATION", "SOCIAL_SERVICES"), audio("exp", 10));
+    String rut = "reviewer-rut-" + UUID.randomUUID();
+    String request =
+        given()
+            .auth()
+            .oauth2(reviewerToken(rut))
+            .contentType(ContentType.JSON)
+            .body(reason)
+            .post("/api/v1/recordings/" + made.id() + "/access-requests")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given()
+        .auth()
+        .oauth2(reviewerToken("reviewer-sven-" + UUID.randomUUID()))
+        .post("/api/v1/recordings/" + made.id() + "/access-requests/" + request + "/approval")
+        .then()
+        .statusCode(200);
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                approvals.findById(UUID.fromString(request)).expiresAt =
+                    Instant.now().minusSeconds(1));
+    given()
+        .auth()
+        .oauth2(reviewerToken(rut))
+        .contentType(ContentType.JSON)
+        .body(reason)
+        .post("/api/v1/recordings/" + made.id() + "/playback")
+        .then()
+        .statusCode(403);
+    assertEquals(
+        "SECOND_APPROVAL",
+        Fixtures.data(last(made.id(), "recording.access.denied")).path("denial").asText());
   }
 
   @Test

@@ -64,16 +64,22 @@ class LegalHoldTest {
         .then()
         .statusCode(200);
 
+    String dpo = Tokens.user("dpo-" + UUID.randomUUID(), "dpo");
     given()
         .auth()
-        .oauth2(investigator)
+        .oauth2(dpo)
         .delete("/api/v1/legal-holds/" + hold + "?reason=Request answered")
         .then()
         .statusCode(200)
-        .body("releasedAt", org.hamcrest.Matchers.notNullValue());
+        .body("releasedAt", org.hamcrest.Matchers.notNullValue())
+        .body("releasedBy", equalTo(subject(dpo)));
     assertEquals(
         List.of("legalhold.placed", "legalhold.released"),
         Fixtures.eventTypes("legal-hold/" + hold));
+    var released = Fixtures.data(Fixtures.events("legal-hold/" + hold).get(1));
+    assertEquals(subject(investigator), released.path("placedBy").asText());
+    assertEquals(subject(dpo), released.path("releasedBy").asText());
+    assertEquals("Request answered", released.path("reason").asText());
 
     job.run();
     assertFalse(keyExists(made.id()));
@@ -185,9 +191,10 @@ class LegalHoldTest {
             .statusCode(201)
             .extract()
             .path("id");
+    String second = investigatorToken();
     given()
         .auth()
-        .oauth2(investigator)
+        .oauth2(second)
         .queryParam("reason", "x".repeat(2001))
         .delete("/api/v1/legal-holds/" + hold)
         .then()
@@ -196,11 +203,72 @@ class LegalHoldTest {
         .body("violations[0].field", equalTo("reason"));
     given()
         .auth()
-        .oauth2(investigator)
+        .oauth2(second)
         .queryParam("reason", "x".repeat(2000))
         .delete("/api/v1/legal-holds/" + hold)
         .then()
         .statusCode(200);
+  }
+
+  @Test
+  void releasingTakesAReasonAndASecondPersonR46() {
+    Made made = started(channelWithPolicy("P90D"));
+    String investigator = investigatorToken();
+    String hold =
+        place(
+                investigator,
+                Map.of(
+                    "caseRef",
+                    "KS 2026/88",
+                    "reason",
+                    "APPEAL",
+                    "criteria",
+                    Map.of("recordingIds", List.of(made.id()))))
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String second = investigatorToken();
+    given()
+        .auth()
+        .oauth2(second)
+        .delete("/api/v1/legal-holds/" + hold)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("violations[0].field", equalTo("reason"));
+    given()
+        .auth()
+        .oauth2(second)
+        .queryParam("reason", " ")
+        .delete("/api/v1/legal-holds/" + hold)
+        .then()
+        .statusCode(400);
+    given()
+        .auth()
+        .oauth2(investigator)
+        .queryParam("reason", "Appeal withdrawn")
+        .delete("/api/v1/legal-holds/" + hold)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("detail", org.hamcrest.Matchers.containsString("R46"));
+    given()
+        .auth()
+        .oauth2(Tokens.user("admin-" + UUID.randomUUID(), "recording-admin"))
+        .queryParam("reason", "Appeal withdrawn")
+        .delete("/api/v1/legal-holds/" + hold)
+        .then()
+        .statusCode(403);
+    assertEquals(List.of("legalhold.placed"), Fixtures.eventTypes("legal-hold/" + hold));
+    given()
+        .auth()
+        .oauth2(second)
+        .queryParam("reason", "Appeal withdrawn")
+        .delete("/api/v1/legal-holds/" + hold)
+        .then()
+        .statusCode(200)
+        .body("placedBy", equalTo(subject(investigator)))
+        .body("releasedBy", equalTo(subject(second)));
   }
 
   @Test
@@ -249,6 +317,7 @@ class LegalHoldTest {
     given()
         .auth()
         .oauth2(investigatorToken())
+        .queryParam("reason", "Case closed")
         .delete("/api/v1/legal-holds/" + UUID.randomUUID())
         .then()
         .statusCode(404);

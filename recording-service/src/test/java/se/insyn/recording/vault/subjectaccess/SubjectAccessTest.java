@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import se.insyn.devstack.test.Tokens;
+import se.insyn.outbox.OutboxEvent;
 import se.insyn.recording.Fixtures;
 
 @QuarkusTest
@@ -85,28 +86,165 @@ class SubjectAccessTest {
             .auth()
             .oauth2(dpo())
             .contentType(ContentType.JSON)
-            .body(Map.of("phoneNumber", number, "recordingId", id.toString()))
+            .body(copyOf(number, id, "DPO 2026/41"))
             .post("/api/v1/subject-access/copy")
             .then()
             .statusCode(200)
             .extract()
             .asByteArray();
     assertArrayEquals(audio, copy);
-    assertEquals(
-        1,
+    List<OutboxEvent> exported =
         Fixtures.events("recording/" + id).stream()
             .filter(e -> e.type.equals("recording.exported"))
-            .count());
+            .toList();
+    assertEquals(1, exported.size());
+    assertEquals("DPO 2026/41", Fixtures.data(exported.get(0)).path("requestRef").asText());
+    assertEquals("RIGHT_OF_ACCESS", Fixtures.data(exported.get(0)).path("reasonCode").asText());
 
     // Somebody else's number gets no copy of it.
     given()
         .auth()
         .oauth2(dpo())
         .contentType(ContentType.JSON)
-        .body(Map.of("phoneNumber", Fixtures.phoneNumber(), "recordingId", id.toString()))
+        .body(copyOf(Fixtures.phoneNumber(), id, "DPO 2026/41"))
         .post("/api/v1/subject-access/copy")
         .then()
         .statusCode(404);
+  }
+
+  private static Map<String, String> copyOf(String number, UUID id, String requestRef) {
+    return Map.of(
+        "phoneNumber",
+        number,
+        "recordingId",
+        id.toString(),
+        "requestRef",
+        requestRef,
+        "reasonCode",
+        "RIGHT_OF_ACCESS");
+  }
+
+  @Test
+  void aCopyNamesTheRightsRequestAndTheRightItAnswersR55() {
+    String number = Fixtures.phoneNumber();
+    UUID id = recordingOf(channelWithPolicy("P90D"), number, "emp-x", audio("ref", 5));
+    for (Map<String, String> body :
+        List.of(
+            Map.of("phoneNumber", number, "recordingId", id.toString()),
+            Map.of(
+                "phoneNumber",
+                number,
+                "recordingId",
+                id.toString(),
+                "requestRef",
+                "DPO 1",
+                "reasonCode",
+                "CURIOSITY"))) {
+      given()
+          .auth()
+          .oauth2(dpo())
+          .contentType(ContentType.JSON)
+          .body(body)
+          .post("/api/v1/subject-access/copy")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json");
+    }
+    assertEquals(
+        0,
+        Fixtures.events("recording/" + id).stream()
+            .filter(e -> e.type.equals("recording.exported"))
+            .count());
+  }
+
+  @Test
+  void aCopyOfASecrecyClassedRecordingNeedsASecondPersonUsedOnceR50() {
+    String number = Fixtures.phoneNumber();
+    byte[] audio = audio("secret-copy", 5);
+    UUID id =
+        recordingOf(
+            channelWithPolicy("P90D", "CASE_DOCUMENTATION", "SOCIAL_SERVICES"),
+            number,
+            "emp-y",
+            audio);
+    String dpo = "dpo-" + UUID.randomUUID();
+    Map<String, String> copy = copyOf(number, id, "DPO 2026/42");
+    given()
+        .auth()
+        .oauth2(Tokens.user(dpo, "dpo"))
+        .contentType(ContentType.JSON)
+        .body(copy)
+        .post("/api/v1/subject-access/copy")
+        .then()
+        .statusCode(403)
+        .body("detail", org.hamcrest.Matchers.containsString("R50"));
+    assertEquals(
+        "SECOND_APPROVAL",
+        Fixtures.data(
+                Fixtures.events("recording/" + id).stream()
+                    .filter(e -> e.type.equals("recording.access.denied"))
+                    .reduce((a, b) -> b)
+                    .orElseThrow())
+            .path("denial")
+            .asText());
+
+    String request =
+        given()
+            .auth()
+            .oauth2(Tokens.user(dpo, "dpo"))
+            .contentType(ContentType.JSON)
+            .body(copy)
+            .post("/api/v1/subject-access/copy-requests")
+            .then()
+            .statusCode(201)
+            .body("requester", equalTo(Tokens.subjectOf(dpo)))
+            .extract()
+            .path("id");
+    String approval = "/api/v1/subject-access/copy-requests/" + request + "/approval";
+    given().auth().oauth2(Tokens.user(dpo, "dpo")).post(approval).then().statusCode(403);
+    given()
+        .auth()
+        .oauth2(reviewerToken("reviewer-" + UUID.randomUUID()))
+        .post(approval)
+        .then()
+        .statusCode(403);
+    String investigator = "investigator-" + UUID.randomUUID();
+    given()
+        .auth()
+        .oauth2(Tokens.user(investigator, "investigator"))
+        .post(approval)
+        .then()
+        .statusCode(200)
+        .body("approvedBy", equalTo(Tokens.subjectOf(investigator)));
+
+    byte[] copied =
+        given()
+            .auth()
+            .oauth2(Tokens.user(dpo, "dpo"))
+            .contentType(ContentType.JSON)
+            .body(copy)
+            .post("/api/v1/subject-access/copy")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray();
+    assertArrayEquals(audio, copied);
+    OutboxEvent exported =
+        Fixtures.events("recording/" + id).stream()
+            .filter(e -> e.type.equals("recording.exported"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        Tokens.subjectOf(investigator), Fixtures.data(exported).path("approvedBy").asText());
+    assertEquals("DPO 2026/42", Fixtures.data(exported).path("requestRef").asText());
+    given()
+        .auth()
+        .oauth2(Tokens.user(dpo, "dpo"))
+        .contentType(ContentType.JSON)
+        .body(copy)
+        .post("/api/v1/subject-access/copy")
+        .then()
+        .statusCode(403);
   }
 
   @Test

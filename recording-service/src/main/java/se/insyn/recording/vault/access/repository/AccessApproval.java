@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A second reviewer's approval of one person's access for one case (R35, R50). */
+/**
+ * One person's request for access to a secrecy-classed recording for one case, and a second
+ * reviewer's approval of it (R35, R50): used by one playback, void after {@code expiresAt}.
+ */
 @Entity
 @Table(name = "access_approval")
 public class AccessApproval {
@@ -26,9 +29,18 @@ public class AccessApproval {
   @Column(name = "case_ref", nullable = false)
   public String caseRef;
 
-  @Column(name = "approved_by", nullable = false)
+  @Column(name = "requested_at", nullable = false)
+  public Instant requestedAt;
+
+  @Column(name = "approved_by")
   public String approvedBy;
 
-  @Column(name = "approved_at", nullable = false)
+  @Column(name = "approved_at")
   public Instant approvedAt;
+
+  @Column(name = "expires_at")
+  public Instant expiresAt;
+
+  @Column(name = "used_at")
+  public Instant usedAt;
 }

@@ -120,10 +120,13 @@ public class LegalHoldResource {
 
   @DELETE
   @Path("/{id}")
-  @RolesAllowed("investigator")
+  @RolesAllowed({"investigator", "dpo"})
   @Operation(
-      summary = "Release a legal hold (audited)",
-      description = "Disposal resumes at its next run for anything already past due.")
+      summary = "Release a legal hold (R46, audited with both people)",
+      description =
+          "Needs a reason and a second person: an investigator or DPO other than the one who"
+              + " placed the hold. Disposal resumes at its next run for anything already past"
+              + " due.")
   @APIResponse(
       responseCode = "200",
       description = "Released",
@@ -131,7 +134,10 @@ public class LegalHoldResource {
           @Content(
               schema = @Schema(implementation = LegalHoldDto.class),
               examples = @ExampleObject(name = "released", value = LEGAL_HOLD)))
-  @APIResponse(responseCode = "400", description = "The reason is longer than 2000 characters")
+  @APIResponse(
+      responseCode = "400",
+      description = "No reason, or a reason longer than 2000 characters")
+  @APIResponse(responseCode = "403", description = "The caller placed the hold (R46)")
   @APIResponse(responseCode = "404", description = "No such hold")
   @APIResponse(responseCode = "409", description = "Already released")
   public LegalHoldDto release(@PathParam("id") UUID id, @QueryParam("reason") String reason) {

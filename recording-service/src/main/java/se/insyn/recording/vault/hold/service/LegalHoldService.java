@@ -103,15 +103,25 @@ public class LegalHoldService {
     data.put("channelId", hold.channelId == null ? null : hold.channelId.toString());
     data.put("from", hold.windowFrom == null ? null : hold.windowFrom.toString());
     data.put("to", hold.windowTo == null ? null : hold.windowTo.toString());
+    data.put("placedBy", actor);
     data.put("covered", covered.size());
     data.put("alreadyDisposed", disposed.stream().map(UUID::toString).toList());
     audit.record(EventType.LEGALHOLD_PLACED, "legal-hold/" + hold.id, null, null, data);
     return new HoldView(hold, covered, disposed);
   }
 
+  /**
+   * Releases a hold (R46): a release lets the next disposal run crypto-shred what the hold kept, so
+   * it takes a stated reason and a second person: whoever releases must not be whoever placed it.
+   */
   @Transactional
   public LegalHold release(@NotNull UUID id, String reason, String actor) {
-    if (reason != null && reason.length() > MAX_RELEASE_REASON) {
+    if (reason == null || reason.isBlank()) {
+      throw ProblemException.badRequest(
+          "R46: releasing a legal hold needs a reason",
+          List.of(new Problem.Violation("reason", "must not be blank")));
+    }
+    if (reason.length() > MAX_RELEASE_REASON) {
       throw ProblemException.badRequest(
           "The release reason is too long",
           List.of(
@@ -121,12 +131,18 @@ public class LegalHoldService {
     if (!hold.active()) {
       throw ProblemException.conflict("The hold was already released");
     }
+    if (hold.placedBy.equals(actor)) {
+      throw ProblemException.forbidden(
+          "R46: a legal hold is released by a second person, not by the one who placed it");
+    }
     hold.releasedBy = actor;
     hold.releasedAt = Instant.now();
     hold.releaseReason = reason;
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("caseRef", hold.caseRef);
     data.put("reason", reason);
+    data.put("placedBy", hold.placedBy);
+    data.put("releasedBy", actor);
     audit.record(EventType.LEGALHOLD_RELEASED, "legal-hold/" + hold.id, null, null, data);
     return hold;
   }

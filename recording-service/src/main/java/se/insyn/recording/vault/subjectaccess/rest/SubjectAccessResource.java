@@ -7,9 +7,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.insyn.identity.Caller;
 import se.insyn.recording.vault.content.rest.ContentResponses;
 import se.insyn.recording.vault.content.service.ContentService;
+import se.insyn.recording.vault.subjectaccess.service.CopyRequest;
 import se.insyn.recording.vault.subjectaccess.service.SubjectAccessService;
 import se.insyn.recording.vault.subjectaccess.service.SubjectQuery;
 
@@ -82,8 +87,11 @@ public class SubjectAccessResource {
   @Produces({MediaType.APPLICATION_OCTET_STREAM, "audio/*", "video/*", MediaType.APPLICATION_JSON})
   @RolesAllowed("dpo")
   @Operation(
-      summary = "A copy of the requester's own recording (R55)",
-      description = "Only a recording the named person is in; audited as an export.")
+      summary = "A copy of the person's own recording (R50, R51, R55)",
+      description =
+          "Only a recording the named person is in, with the rights request's reference and the"
+              + " right it answers; on a secrecy-classed line only after a second person approved"
+              + " the DPO's copy request (used once). Audited as an export naming the request.")
   @RequestBody(
       content =
           @Content(
@@ -93,12 +101,75 @@ public class SubjectAccessResource {
                       value =
                           """
                           {"phoneNumber":"+46701234567",\
-                          "recordingId":"5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21"}""")))
+                          "recordingId":"5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21",\
+                          "requestRef":"DPO 2026/41","reasonCode":"RIGHT_OF_ACCESS"}""")))
   @APIResponse(responseCode = "200", ref = ContentResponses.DECRYPTED)
+  @APIResponse(responseCode = "400", description = "No request reference or reason code")
+  @APIResponse(
+      responseCode = "403",
+      description = "A secrecy-classed line without an approved copy request; audited")
   @APIResponse(responseCode = "404", description = "Not a recording of this person, or no content")
   @APIResponse(responseCode = "410", ref = ContentResponses.GONE)
-  public Response copy(SubjectQuery query) {
-    subjectAccess.authorizeCopy(query, Caller.of(caller).subject());
-    return ContentResponses.stream(query.recordingId(), content.open(query.recordingId()));
+  public Response copy(CopyRequest request) {
+    subjectAccess.authorizeCopy(request, Caller.of(caller).subject());
+    return ContentResponses.stream(request.recordingId(), content.open(request.recordingId()));
+  }
+
+  @POST
+  @Path("/copy-requests")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed("dpo")
+  @Operation(
+      summary = "Ask for a second approval of a copy of a secrecy-classed recording (R50)",
+      description = "The DPO who will make the copy asks; another DPO or an investigator approves.")
+  @RequestBody(
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "request",
+                      value =
+                          """
+                          {"phoneNumber":"+46701234567",\
+                          "recordingId":"5d0c3f0e-1c8e-4b43-a3f4-0e7b7f7f8a21",\
+                          "requestRef":"DPO 2026/41","reasonCode":"RIGHT_OF_ACCESS"}""")))
+  @APIResponse(
+      responseCode = "201",
+      description = "Requested; waits for a second person",
+      content =
+          @Content(
+              schema = @Schema(implementation = CopyApprovalDto.class),
+              examples = @ExampleObject(name = "requested", value = COPY_REQUEST)))
+  @APIResponse(responseCode = "404", description = "Not a recording of this person")
+  public Response requestCopy(CopyRequest request, @Context UriInfo uri) {
+    CopyApprovalDto requested =
+        CopyApprovalDto.of(subjectAccess.requestCopy(request, Caller.of(caller).subject()));
+    return Response.created(uri.getAbsolutePathBuilder().path(requested.id().toString()).build())
+        .entity(requested)
+        .build();
+  }
+
+  @POST
+  @Path("/copy-requests/{requestId}/approval")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({"dpo", "investigator"})
+  @Operation(
+      summary = "A second person approves a DPO's copy request (R50)",
+      description =
+          "Another DPO or an investigator, never the requester. Usable by one copy until"
+              + " insyn.recording.access.approval-validity (default 24 h) has passed.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Approved",
+      content =
+          @Content(
+              schema = @Schema(implementation = CopyApprovalDto.class),
+              examples = @ExampleObject(name = "approved", value = COPY_REQUEST)))
+  @APIResponse(responseCode = "403", description = "The requester, or neither dpo nor investigator")
+  @APIResponse(responseCode = "404", description = "No such copy request")
+  @APIResponse(responseCode = "409", description = "Approved before, or waited too long")
+  public CopyApprovalDto approveCopy(@PathParam("requestId") UUID requestId) {
+    return CopyApprovalDto.of(subjectAccess.approveCopy(requestId, Caller.of(caller).subject()));
   }
 }
